@@ -1,0 +1,60 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import cors from '@koa/cors';
+import type { Connection } from 'mongoose';
+import type { Config } from './config/config';
+import type { Clock } from './lib/clock';
+import type { Logger } from './lib/logger';
+import { errorMiddleware } from './http/error-middleware';
+import { requestContext, securityHeaders } from './http/middleware';
+import { AppError } from './http/errors';
+import { healthRoutes } from './health/routes';
+
+/** Everything the app needs from the outside world; tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  db: Connection;
+  clock: Clock;
+  logger: Logger;
+}
+
+type RouteModule = (router: Router, deps: AppDeps) => void;
+
+/** Each capability registers its routes here, in one list. */
+const routeModules: RouteModule[] = [healthRoutes];
+
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa({ proxy: true });
+  const router = new Router();
+  for (const register of routeModules) register(router, deps);
+
+  app.use(requestContext(deps.logger));
+  app.use(errorMiddleware());
+  app.use(securityHeaders());
+  app.use(
+    cors({
+      origin: (ctx) => {
+        const allowed = deps.config.H5_ORIGIN?.split(',').map((s) => s.trim()) ?? [];
+        const origin = ctx.get('Origin');
+        return allowed.includes(origin) || allowed.includes('*') ? origin : '';
+      },
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'ETag'],
+    }),
+  );
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: '256kb',
+      onError: (err) => {
+        const status = (err as { status?: number }).status;
+        if (status === 413) throw new AppError(413, 'PAYLOAD_TOO_LARGE', '请求体过大');
+        throw new AppError(400, 'MALFORMED_JSON', '请求体不是合法的 JSON');
+      },
+    }),
+  );
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: false }));
+  return app;
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable the BFF reads, parsed and validated once at startup. */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DATA_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)')
+      .optional(),
+    ADMIN_USERNAME: z.string().min(3).max(64).optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    REGULATION_PROFILE: z.enum(['baiyin', 'heze', 'liaoning', 'pingdingshan', 'chongqing']).default('baiyin'),
+    PROFILE_OVERRIDES: z.string().min(1).optional(),
+    CALENDAR_FILE: z.string().min(1).optional(),
+    WECHAT_APPID: z.string().min(1).optional(),
+    WECHAT_SECRET: z.string().min(1).optional(),
+    WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+    OSS_REGION: z.string().min(1).optional(),
+    OSS_BUCKET: z.string().min(1).optional(),
+    OSS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    OSS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+    OSS_ENDPOINT: z.string().url().optional(),
+    PUBLIC_BASE_URL: z.string().url().optional(),
+    H5_ORIGIN: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_DEMO: z.enum(['true', 'false']).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+      if (!env.DATA_KEY) ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'is required when NODE_ENV=production' });
+      if (env.WECHAT_APPID && !env.WECHAT_SECRET) ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'is required when WECHAT_APPID is set' });
+    }
+    const oss = [env.OSS_REGION, env.OSS_BUCKET, env.OSS_ACCESS_KEY_ID, env.OSS_ACCESS_KEY_SECRET];
+    if (oss.some(Boolean) && !oss.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['OSS_REGION'], message: 'OSS_REGION, OSS_BUCKET, OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET must be set together' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  dataDir: string;
+  storage: 'oss' | 'local';
+  devLogin: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const blanked = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(blanked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    dataDir: path.resolve(env.DATA_DIR),
+    storage: env.OSS_BUCKET ? 'oss' : 'local',
+    devLogin: !env.WECHAT_APPID && env.NODE_ENV !== 'production',
+  };
+}

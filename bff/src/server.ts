@@ -1,0 +1,60 @@
+/** The server entry: the only place that listens, connects and starts background work. */
+import http from 'node:http';
+import { loadConfig, ConfigError, type Config } from './config/config';
+import { createLogger, type Logger } from './lib/logger';
+import { systemClock } from './lib/clock';
+import { connectDb, describeDb } from './db/connection';
+import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server';
+import { createApp } from './app';
+
+async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedServer }> {
+  if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
+  const embedded = await startEmbeddedServer(config.dataDir, (m) => logger.info(m));
+  logger.info({ port: embedded.port, dataDir: config.dataDir }, 'embedded database (FerretDB, SQLite) started');
+  return { uri: `${embedded.uri}mashang`, embedded };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const { uri, embedded } = await resolveDatabase(config, logger);
+  const shutdownTasks: Array<() => Promise<unknown>> = [];
+  if (embedded) shutdownTasks.push(() => embedded.stop());
+  let stopping = false;
+  const shutdown = async (signal: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const task of shutdownTasks.reverse()) await task().catch((err) => logger.error({ err }, 'shutdown step failed'));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const db = await connectDb(uri);
+    shutdownTasks.push(() => db.close());
+    const info = await describeDb(db);
+    logger.info(info, 'database connected');
+    const app = createApp({ config, db, clock: systemClock, logger });
+    const server = http.createServer(app.callback());
+    server.requestTimeout = 30_000;
+    await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+    shutdownTasks.push(() => new Promise((r) => server.close(r)));
+    logger.info(`码上反映·马上办理 listening on http://127.0.0.1:${config.PORT} (profile ${config.REGULATION_PROFILE})`);
+  } catch (err) {
+    logger.fatal({ err }, 'startup failed');
+    await shutdown('startup-failure', 1);
+  }
+}
+
+void main();

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/* Runs every test: type checks, then the one jest run (unit, API on the real DB, e2e). */
+const { spawnSync } = require('node:child_process');
+
+function step(title, cmd, args) {
+  process.stdout.write(`\n== ${title}\n`);
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+
+step('type check', 'npx', ['tsc', '-p', 'shared']);
+step('type check', 'npx', ['tsc', '-p', 'bff']);
+step('type check', 'npx', ['tsc', '-p', 'tests']);
+step('jest', 'npx', ['jest', ...process.argv.slice(2)]);

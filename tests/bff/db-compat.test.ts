@@ -1,0 +1,202 @@
+/**
+ * The database contract: every feature our code relies on, proven through mongoose against the
+ * run's real wire-protocol server (FerretDB v1 by default, MongoDB when MONGODB_URI is set).
+ * If this passes on a server, the product can move onto it.
+ */
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { connectTestDb, dropTestDb } from '../support/db';
+import { describeDb } from '../../bff/src/db/connection';
+import { allocateUnique, applyVersioned, claimModel } from '../../bff/src/db/atomic';
+
+interface Doc {
+  no: string;
+  status: string;
+  version: number;
+  unit: string;
+  month: string;
+  onTime: number;
+  tokens: string[];
+  timeline: Array<{ at: Date; action: string }>;
+  followers: string[];
+  note?: string;
+}
+
+const schema = new Schema<Doc>({
+  no: { type: String, required: true, unique: true },
+  status: String,
+  version: { type: Number, default: 0 },
+  unit: String,
+  month: String,
+  onTime: Number,
+  tokens: { type: [String], index: true },
+  timeline: [{ _id: false, at: Date, action: String }],
+  followers: [String],
+  note: String,
+});
+schema.index({ unit: 1, status: 1, month: 1 });
+
+describe('database compatibility contract', () => {
+  let conn: Connection;
+  let T: Model<Doc>;
+
+  beforeAll(async () => {
+    conn = await connectTestDb('compat');
+    T = conn.model<Doc>('Compat', schema);
+    await T.init();
+  });
+  afterAll(() => dropTestDb(conn));
+
+  it('when asked, then the server says what it is (kind and version)', async () => {
+    const info = await describeDb(conn);
+    expect(['ferretdb', 'mongodb']).toContain(info.kind);
+  });
+
+  it('when a unique key is inserted twice, then the second insert is a duplicate-key error (11000)', async () => {
+    await T.create({ no: 'U-1', status: 'submitted', unit: 'a', month: '2026-11', onTime: 1 });
+    await expect(T.create({ no: 'U-1', status: 'submitted' })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('when findOneAndUpdate is guarded by {status, version}, then only the matching version wins', async () => {
+    const t = await T.create({ no: 'G-1', status: 'submitted', version: 0 });
+    const win = await T.findOneAndUpdate(
+      { _id: t._id, status: 'submitted', version: 0 },
+      { $set: { status: 'accepted' }, $inc: { version: 1 }, $push: { timeline: { at: new Date(), action: 'accept' } } },
+      { new: true },
+    ).lean();
+    expect(win).toMatchObject({ status: 'accepted', version: 1 });
+    expect(win!.timeline).toHaveLength(1);
+    const lose = await T.findOneAndUpdate({ _id: t._id, status: 'submitted', version: 0 }, { $set: { status: 'rejected' } }, { new: true }).lean();
+    expect(lose).toBeNull();
+  });
+
+  it('when twenty plain guarded updates race, then MongoDB lets exactly one win (FerretDB v1 may let several: it queries, then writes)', async () => {
+    const info = await describeDb(conn);
+    const t = await T.create({ no: 'R-1', status: 'submitted', version: 0 });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        T.findOneAndUpdate({ _id: t._id, status: 'submitted', version: 0 }, { $set: { status: 'accepted', note: `w${i}` }, $inc: { version: 1 } }, { new: true }).lean(),
+      ),
+    );
+    const winners = results.filter(Boolean).length;
+    if (info.kind === 'mongodb') expect(winners).toBe(1);
+    else expect(winners).toBeGreaterThanOrEqual(1);
+  });
+
+  it('when twenty writers race through the version claim, then exactly one wins and the timeline has one entry', async () => {
+    const t = await T.create({ no: 'R-2', status: 'submitted', version: 0 });
+    const now = new Date('2026-11-24T01:00:00Z');
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        applyVersioned(T, String(t._id), 0, { $set: { status: 'accepted', note: `w${i}` }, $push: { timeline: { at: now, action: `a${i}` } } }, now),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
+    const final = await T.findById(t._id).lean();
+    expect(final!.version).toBe(1);
+    expect(final!.timeline).toHaveLength(1);
+    expect(final!.note).toBe(`w${outcomes.indexOf('applied')}`);
+  });
+
+  it('when a writer died after claiming its version, then the next writer rolls its update forward', async () => {
+    const t = await T.create({ no: 'R-3', status: 'submitted', version: 0 });
+    const at = new Date('2026-11-24T02:00:00Z');
+    await claimModel(conn).create({ _id: `${T.collection.name}:${t._id}:1`, doc: 'x', version: 1, at, update: JSON.stringify({ $set: { status: 'accepted' }, $push: { timeline: { at, action: 'accept' } } }) });
+    expect(await applyVersioned(T, String(t._id), 0, { $set: { status: 'rejected' } }, at)).toBe('lost');
+    const final = await T.findById(t._id).lean();
+    expect(final).toMatchObject({ status: 'accepted', version: 1 });
+    expect(final!.timeline[0].at).toEqual(at);
+  });
+
+  it('when thirty numbers are allocated concurrently, then each is unique (a unique index guards the $inc counter)', async () => {
+    const nos = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        allocateUnique(conn, 'compat-day', async (seq) => {
+          const no = `N-${String(seq).padStart(6, '0')}`;
+          await T.create({ no });
+          return no;
+        }),
+      ),
+    );
+    expect(new Set(nos).size).toBe(30);
+  });
+
+  it('when $addToSet and $setOnInsert are used, then sets stay unique and inserts get defaults once', async () => {
+    await T.updateOne({ no: 'S-1' }, { $setOnInsert: { status: 'submitted', version: 0 }, $addToSet: { followers: 'c1' } }, { upsert: true });
+    await T.updateOne({ no: 'S-1' }, { $setOnInsert: { status: 'other' }, $addToSet: { followers: 'c1' } }, { upsert: true });
+    await T.updateOne({ no: 'S-1' }, { $addToSet: { followers: 'c2' } });
+    const s = await T.findOne({ no: 'S-1' }).lean();
+    expect(s).toMatchObject({ status: 'submitted', followers: ['c1', 'c2'] });
+  });
+
+  it('when token arrays are queried with $all and $in, then Chinese tokens match', async () => {
+    await T.create({ no: 'K-1', tokens: ['路灯', '坏', '小区'] });
+    await T.create({ no: 'K-2', tokens: ['噪音', '小区'] });
+    expect((await T.find({ tokens: { $all: ['路灯', '小区'] } }).lean()).map((d) => d.no)).toEqual(['K-1']);
+    expect((await T.find({ tokens: { $in: ['噪音', '路灯'] } }).sort({ no: 1 }).lean()).map((d) => d.no)).toEqual(['K-1', 'K-2']);
+  });
+
+  it('when a compound index exists, then queries on its prefix with sort and cursor paging work', async () => {
+    const idx = await T.collection.indexes();
+    expect(idx.some((i) => JSON.stringify(i.key) === JSON.stringify({ unit: 1, status: 1, month: 1 }))).toBe(true);
+    const page = await T.find({ unit: 'a', _id: { $gt: new mongoose.Types.ObjectId('000000000000000000000000') } }).sort({ _id: 1 }).limit(1).lean();
+    expect(page).toHaveLength(1);
+  });
+
+  it('when stats aggregate with $match $group $sum $sort $project $skip $limit $unset, then figures add up (one accumulator per $group)', async () => {
+    await T.deleteMany({ month: 'agg' });
+    await T.insertMany([
+      { no: 'A-1', unit: 'u1', month: 'agg', status: 'closed', onTime: 1, tokens: ['u1|received', 'u1|closed', 'u1|onTime'] },
+      { no: 'A-2', unit: 'u1', month: 'agg', status: 'closed', onTime: 0, tokens: ['u1|received', 'u1|closed'] },
+      { no: 'A-3', unit: 'u2', month: 'agg', status: 'handling', onTime: 1, tokens: ['u2|received', 'u2|onTime'] },
+    ]);
+    const onTime = await T.aggregate([
+      { $match: { month: 'agg' } },
+      { $group: { _id: '$unit', onTime: { $sum: '$onTime' } } },
+      { $sort: { _id: 1 } },
+      { $project: { onTime: 1 } },
+      { $skip: 0 },
+      { $limit: 10 },
+    ]);
+    expect(onTime).toEqual([
+      { _id: 'u1', onTime: 1 },
+      { _id: 'u2', onTime: 1 },
+    ]);
+    // All per-unit counts in one pass: each ticket carries "unit|metric" keys; unwind and count them.
+    // ($unwind on FerretDB v1 keeps only _id and the unwound field, hence keys, not {unit, metric}.)
+    const flags = await T.aggregate([
+      { $match: { month: 'agg' } },
+      { $unwind: '$tokens' },
+      { $group: { _id: '$tokens', n: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+      { $unset: ['__none'] },
+    ]);
+    expect(flags).toEqual([
+      { _id: 'u1|closed', n: 2 },
+      { _id: 'u1|onTime', n: 1 },
+      { _id: 'u1|received', n: 2 },
+      { _id: 'u2|onTime', n: 1 },
+      { _id: 'u2|received', n: 1 },
+    ]);
+    const [counted] = await T.aggregate([{ $match: { month: 'agg', status: 'closed' } }, { $count: 'closed' }]);
+    expect(counted).toEqual({ closed: 2 });
+    const [viaCount] = await T.aggregate([{ $match: { month: 'agg' } }, { $group: { _id: null, n: { $count: {} } } }]);
+    expect(viaCount.n).toBe(3);
+  });
+
+  it('when a multi-document transaction is attempted, then we learn whether the server refuses it (our design never needs one)', async () => {
+    const info = await describeDb(conn);
+    const session = await conn.startSession();
+    let refused = false;
+    try {
+      await session.withTransaction(async () => {
+        await T.create([{ no: 'TX-1' }], { session });
+      });
+    } catch {
+      refused = true;
+    } finally {
+      await session.endSession();
+    }
+    // FerretDB v1.24 refuses transactions; a standalone MongoDB refuses them too, a replica set accepts.
+    if (info.kind === 'ferretdb') expect(refused).toBe(true);
+  });
+});
