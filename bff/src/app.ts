@@ -9,7 +9,12 @@ import type { Logger } from './lib/logger';
 import { errorMiddleware } from './http/error-middleware';
 import { requestContext, securityHeaders } from './http/middleware';
 import { AppError } from './http/errors';
+import type { Secrets } from './config/dev-secrets';
+import { TokenService } from './auth/tokens';
+import { OpenApiRegistry } from './openapi/registry';
+import type { RouteKit } from './http/route';
 import { healthRoutes } from './health/routes';
+import { openApiRoutes } from './openapi/routes';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -17,17 +22,19 @@ export interface AppDeps {
   db: Connection;
   clock: Clock;
   logger: Logger;
+  secrets: Secrets;
 }
 
-type RouteModule = (router: Router, deps: AppDeps) => void;
+type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
-/** Each capability registers its routes here, in one list. */
-const routeModules: RouteModule[] = [healthRoutes];
+/** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
+const routeModules: RouteModule[] = [healthRoutes, openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });
-  const router = new Router();
-  for (const register of routeModules) register(router, deps);
+  const kit: RouteKit = { router: new Router(), registry: new OpenApiRegistry(), tokens: new TokenService(deps.secrets.jwtSecret) };
+  for (const register of routeModules) register(kit, deps);
+  const { router } = kit;
 
   app.use(requestContext(deps.logger));
   app.use(errorMiddleware());

@@ -6,6 +6,7 @@ import { systemClock } from './lib/clock';
 import { connectDb, describeDb } from './db/connection';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server';
 import { createApp } from './app';
+import { resolveSecrets } from './config/dev-secrets';
 
 async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedServer }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     shutdownTasks.push(() => db.close());
     const info = await describeDb(db);
     logger.info(info, 'database connected');
-    const app = createApp({ config, db, clock: systemClock, logger });
+    const secrets = resolveSecrets(config, logger);
+    const app = createApp({ config, db, clock: systemClock, logger, secrets });
     const server = http.createServer(app.callback());
     server.requestTimeout = 30_000;
     await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

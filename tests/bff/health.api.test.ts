@@ -36,3 +36,24 @@ describe('health and configuration', () => {
     expect(() => loadConfig({ MONGODB_URI: 'postgres://x' })).toThrow(/MONGODB_URI/);
   });
 });
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('when /api/openapi.json is fetched, then it is an OpenAPI 3 document listing the health route', async () => {
+    const res = await t.http.get('/api/openapi.json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(res.body.paths['/api/health'].get.summary).toBeTruthy();
+  });
+
+  it('when /api/docs is opened, then Swagger UI is served locally', async () => {
+    const html = await t.http.get('/api/docs').expect(200);
+    expect(html.text).toContain('swagger-ui');
+    const js = await t.http.get('/api/docs/swagger-ui-bundle.js').expect(200);
+    expect(js.text.length).toBeGreaterThan(1000);
+  });
+});

@@ -33,7 +33,7 @@ export async function buildTestApp(env: Record<string, string> = {}, now = '2026
     ...env,
   });
   const clock = new ManualClock(new Date(now));
-  const deps: AppDeps = { config, db, clock, logger: createLogger('silent') };
+  const deps: AppDeps = { config, db, clock, logger: createLogger('silent'), secrets: { jwtSecret: TEST_JWT_SECRET, dataKey: Buffer.alloc(32, 7) } };
   const app = createApp(deps);
   return { app, http: supertest(app.callback()), db, clock, config, deps, close: () => dropTestDb(db) };
 }

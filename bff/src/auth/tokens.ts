@@ -1,0 +1,59 @@
+import jwt from 'jsonwebtoken';
+import type { StaffRole } from '@mashang/shared';
+import { unauthorized } from '../http/errors';
+
+const ISSUER = 'mashang';
+export const CITIZEN_AUDIENCE = 'mashang-citizen';
+export const STAFF_AUDIENCE = 'mashang-staff';
+
+export interface CitizenClaims {
+  sub: string;
+  kind: 'citizen';
+}
+export interface StaffClaims {
+  sub: string;
+  kind: 'staff';
+  roles: StaffRole[];
+  unit?: string;
+  name?: string;
+}
+
+/** HS256 only, pinned on verify; citizens and staff get different audiences, so tokens never cross APIs. */
+export class TokenService {
+  constructor(
+    private readonly secret: string,
+    private readonly ttl = { citizen: '7d', staff: '12h' } as const,
+  ) {}
+
+  signCitizen(id: string): string {
+    return jwt.sign({ kind: 'citizen' }, this.secret, { algorithm: 'HS256', subject: id, issuer: ISSUER, audience: CITIZEN_AUDIENCE, expiresIn: this.ttl.citizen });
+  }
+
+  signStaff(claims: Omit<StaffClaims, 'kind'>): string {
+    const { sub, ...rest } = claims;
+    return jwt.sign({ kind: 'staff', ...rest }, this.secret, { algorithm: 'HS256', subject: sub, issuer: ISSUER, audience: STAFF_AUDIENCE, expiresIn: this.ttl.staff });
+  }
+
+  verifyCitizen(token: string): CitizenClaims {
+    const c = this.verify(token, CITIZEN_AUDIENCE);
+    if (c.kind !== 'citizen' || typeof c.sub !== 'string') throw unauthorized('登录凭证无效', 'INVALID_TOKEN');
+    return { sub: c.sub, kind: 'citizen' };
+  }
+
+  verifyStaff(token: string): StaffClaims {
+    const c = this.verify(token, STAFF_AUDIENCE);
+    if (c.kind !== 'staff' || typeof c.sub !== 'string' || !Array.isArray(c.roles)) throw unauthorized('登录凭证无效', 'INVALID_TOKEN');
+    return { sub: c.sub, kind: 'staff', roles: c.roles as StaffRole[], unit: c.unit as string | undefined, name: c.name as string | undefined };
+  }
+
+  private verify(token: string, audience: string): jwt.JwtPayload {
+    try {
+      const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: ISSUER, audience });
+      if (typeof payload === 'string') throw new Error('string payload');
+      return payload;
+    } catch (err) {
+      if (err instanceof jwt.TokenExpiredError) throw unauthorized('登录已过期，请重新登录', 'TOKEN_EXPIRED');
+      throw unauthorized('登录凭证无效', 'INVALID_TOKEN');
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+export type AuthKind = 'public' | 'citizen' | 'staff';
+
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Koa path, e.g. `/api/v1/tickets/:no`; rendered as `{no}` in the document. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  auth: AuthKind;
+  roles?: readonly string[];
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Extra headers the route reads, e.g. If-Match. */
+  headers?: Record<string, string>;
+  /** status → description (+ optional schema). 400/401/403/404/500 are added from `auth`. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+}
+
+/** Every route defined through `defineRoute` lands here; `/api/openapi.json` renders it. */
+export class OpenApiRegistry {
+  readonly routes: RouteDoc[] = [];
+  add(doc: RouteDoc): void {
+    this.routes.push(doc);
+  }
+}
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string', example: 'VALIDATION_FAILED' }, message: { type: 'string' }, details: {} },
+    },
+  },
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  try {
+    const out = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+    delete out.$schema;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function parameters(doc: RouteDoc): unknown[] {
+  const out: unknown[] = [];
+  for (const [where, schema] of [['path', doc.params], ['query', doc.query]] as const) {
+    if (!schema) continue;
+    const js = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+    for (const [name, s] of Object.entries(js.properties ?? {})) {
+      out.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
+    }
+  }
+  for (const [name, description] of Object.entries(doc.headers ?? {})) {
+    out.push({ name, in: 'header', required: false, description, schema: { type: 'string' } });
+  }
+  return out;
+}
+
+export function renderOpenApi(registry: OpenApiRegistry, info: { title: string; version: string; description?: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const doc of registry.routes) {
+    const p = doc.path.replace(/:(\w+)/g, '{$1}');
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(doc.responses)) {
+      responses[status] = {
+        description: r.description,
+        ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } } } : {}),
+      };
+    }
+    const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+    if (doc.body || doc.query || doc.params) responses['400'] ??= err('invalid input (VALIDATION_FAILED, MALFORMED_JSON)');
+    if (doc.auth !== 'public') responses['401'] ??= err('missing, invalid or expired token');
+    if (doc.roles?.length) responses['403'] ??= err(`role not allowed; needs one of: ${doc.roles.join(', ')}`);
+    responses['429'] ??= err('rate limited');
+    (paths[p] ??= {})[doc.method] = {
+      summary: doc.summary,
+      ...(doc.description ? { description: doc.description } : {}),
+      tags: doc.tags,
+      ...(doc.auth === 'public' ? { security: [] } : { security: [{ [doc.auth === 'citizen' ? 'citizenToken' : 'staffToken']: [] }] }),
+      ...(doc.roles?.length ? { 'x-roles': doc.roles } : {}),
+      parameters: parameters(doc),
+      ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info,
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: {
+        citizenToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'from POST /api/v1/auth/wechat (audience mashang-citizen)' },
+        staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'from POST /api/admin/v1/auth/login (audience mashang-staff)' },
+      },
+      schemas: { Error: errorSchema },
+    },
+  };
+}
