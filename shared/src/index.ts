@@ -1,2 +1,6 @@
 export * from './actor';
-export * from './media-limits';
+export * from './enums';
+export * from './reasons';
+export * from './limits';
+export * from './validation';
+export * from './schemas';

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { SATISFACTION_LEVELS, TICKET_CLASSES, type TicketAction } from './enums';
+import { MAX_ATTACHMENTS, CONTENT_LIMITS, TEXT_LIMITS } from './limits';
+import { REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES } from './reasons';
+import { idSchema, optionalText, storageKeySchema, text } from './validation';
+import { createTicketSchema } from './ticket-schemas';
+
+/** Bodies of the ticket actions (POST …/tickets/{no}/{action}). All strict: unknown keys → 400. */
+
+const note = optionalText(TEXT_LIMITS.note);
+const attachments = z.array(storageKeySchema).max(MAX_ATTACHMENTS);
+const dateTime = z.iso.datetime({ offset: true });
+
+export const acceptInputSchema = z.strictObject({ class: z.enum(TICKET_CLASSES).optional(), note });
+export const rejectInputSchema = z.strictObject({ reasonCode: z.enum(REJECT_REASON_CODES), note: text(TEXT_LIMITS.note) });
+export const requestSupplementInputSchema = z.strictObject({
+  note: text(TEXT_LIMITS.note),
+  /** Working days the citizen has; the profile's default when absent (002 §18 「规定期限」). */
+  workingDays: z.number().int().min(1).max(30).optional(),
+});
+export const supplementInputSchema = z
+  .strictObject({ content: optionalText(CONTENT_LIMITS.max), attachments: attachments.optional() })
+  .refine((v) => Boolean(v.content) || Boolean(v.attachments?.length), { message: '请填写补充内容或上传材料', path: ['content'] });
+export const answerInputSchema = z.strictObject({ answer: text(TEXT_LIMITS.result), knowledgeId: idSchema.optional() });
+export const dispatchInputSchema = z
+  .strictObject({ leadUnit: idSchema, coUnits: z.array(idSchema).max(20).optional(), note })
+  .refine((v) => !v.coUnits?.includes(v.leadUnit), { message: '牵头单位不能同时是协办单位', path: ['coUnits'] })
+  .refine((v) => new Set(v.coUnits ?? []).size === (v.coUnits ?? []).length, { message: '协办单位重复', path: ['coUnits'] });
+export const signInputSchema = z.strictObject({ note });
+export const requestReturnInputSchema = z.strictObject({ reason: text(TEXT_LIMITS.reason) });
+export const decideReturnInputSchema = z.strictObject({ approve: z.boolean(), note });
+export const replyInputSchema = z.strictObject({ result: text(TEXT_LIMITS.result), attachments: attachments.optional() });
+export const reviewInputSchema = z
+  .strictObject({ approve: z.boolean(), note })
+  .refine((v) => v.approve || Boolean(v.note), { message: '退回重办时请说明理由', path: ['note'] });
+export const rateInputSchema = z.strictObject({ satisfaction: z.enum(SATISFACTION_LEVELS), comment: optionalText(TEXT_LIMITS.comment) });
+export const visitInputSchema = z
+  .strictObject({ answered: z.boolean(), satisfaction: z.enum(SATISFACTION_LEVELS).optional(), note })
+  .refine((v) => v.answered || v.satisfaction === undefined, { message: '未接通的回访不能记录满意度', path: ['satisfaction'] });
+export const decideReopenInputSchema = z.strictObject({ reopen: z.boolean(), note: text(TEXT_LIMITS.note) });
+export const terminateInputSchema = z.strictObject({ reasonCode: z.enum(TERMINATION_REASON_CODES), note: text(TEXT_LIMITS.note) });
+export const withdrawInputSchema = z.strictObject({ reason: optionalText(TEXT_LIMITS.reason) });
+export const requestExtensionInputSchema = z.strictObject({ workingDays: z.number().int().min(1).max(60), reason: text(TEXT_LIMITS.reason) });
+export const decideExtensionInputSchema = z.strictObject({ approve: z.boolean(), note });
+export const setDeadlineInputSchema = z.strictObject({ dueAt: dateTime, note });
+export const stageReportInputSchema = z.strictObject({ content: text(TEXT_LIMITS.result), nextDate: dateTime.optional() });
+export const coResultInputSchema = z.strictObject({ result: text(TEXT_LIMITS.result) });
+export const superviseInputSchema = z.strictObject({
+  means: z.enum(SUPERVISION_MEANS),
+  note: text(TEXT_LIMITS.note),
+  dueAt: dateTime.optional(),
+  trigger: z.enum(SUPERVISION_TRIGGERS).optional(),
+});
+
+/** The body schema of every action, keyed by action (submit: the citizen's create payload). */
+export const ACTION_INPUT_SCHEMAS = {
+  submit: createTicketSchema,
+  accept: acceptInputSchema,
+  reject: rejectInputSchema,
+  'request-supplement': requestSupplementInputSchema,
+  supplement: supplementInputSchema,
+  answer: answerInputSchema,
+  dispatch: dispatchInputSchema,
+  sign: signInputSchema,
+  'request-return': requestReturnInputSchema,
+  'decide-return': decideReturnInputSchema,
+  reply: replyInputSchema,
+  review: reviewInputSchema,
+  rate: rateInputSchema,
+  visit: visitInputSchema,
+  'decide-reopen': decideReopenInputSchema,
+  terminate: terminateInputSchema,
+  withdraw: withdrawInputSchema,
+  'request-extension': requestExtensionInputSchema,
+  'decide-extension': decideExtensionInputSchema,
+  'set-deadline': setDeadlineInputSchema,
+  'stage-report': stageReportInputSchema,
+  'co-result': coResultInputSchema,
+  supervise: superviseInputSchema,
+} as const satisfies Record<TicketAction, z.ZodType>;
+
+export type ActionInputs = { [A in TicketAction]: z.output<(typeof ACTION_INPUT_SCHEMAS)[A]> };
+export type ActionInput<A extends TicketAction> = ActionInputs[A];

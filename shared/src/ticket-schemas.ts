@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { CHANNELS, TICKET_ACTIONS, TICKET_CLASSES, TICKET_STATUSES, TICKET_TYPES } from './enums';
+import { CONTENT_LIMITS, MAX_ATTACHMENTS, PAGE_LIMITS, TEXT_LIMITS } from './limits';
+import {
+  cursorSchema,
+  idSchema,
+  idempotencyKeySchema,
+  isoDateOrDateTimeSchema,
+  optionalText,
+  phoneSchema,
+  queryBooleanSchema,
+  queryIntSchema,
+  sceneSchema,
+  storageKeySchema,
+  text,
+  ticketNoSchema,
+} from './validation';
+
+/** Where the matter is: a map point and/or a written address. */
+export const locationSchema = z
+  .strictObject({
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    address: optionalText(TEXT_LIMITS.address),
+    name: optionalText(TEXT_LIMITS.address),
+  })
+  .refine((l) => (l.lat === undefined) === (l.lng === undefined), { message: '经纬度需同时提供', path: ['lng'] })
+  .refine((l) => l.lat !== undefined || Boolean(l.address) || Boolean(l.name), { message: '请提供位置或地址', path: ['address'] });
+
+export const contactSchema = z.strictObject({ name: text(TEXT_LIMITS.name), phone: phoneSchema });
+
+const content = text(CONTENT_LIMITS.max, CONTENT_LIMITS.min);
+const attachments = z.array(storageKeySchema).max(MAX_ATTACHMENTS);
+
+/** POST /api/v1/tickets — the citizen's submit form. */
+export const createTicketSchema = z.strictObject({
+  type: z.enum(TICKET_TYPES),
+  content,
+  attachments: attachments.default([]),
+  location: locationSchema.optional(),
+  scene: sceneSchema.optional(),
+  contact: contactSchema.optional(),
+  confidential: z.boolean().optional(),
+  idempotencyKey: idempotencyKeySchema,
+});
+export type CreateTicketInput = z.output<typeof createTicketSchema>;
+
+/** POST /api/admin/v1/tickets — an operator keys in a call, letter or board message. */
+export const operatorCreateTicketSchema = z.strictObject({
+  type: z.enum(TICKET_TYPES),
+  content,
+  channel: z.enum(CHANNELS).default('hotline'),
+  callerPhone: phoneSchema,
+  callerName: optionalText(TEXT_LIMITS.name),
+  attachments: attachments.default([]),
+  location: locationSchema.optional(),
+  confidential: z.boolean().optional(),
+  class: z.enum(TICKET_CLASSES).optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+export type OperatorCreateTicketInput = z.output<typeof operatorCreateTicketSchema>;
+
+const limit = queryIntSchema(1, PAGE_LIMITS.max).optional();
+
+/** GET /api/v1/tickets */
+export const citizenTicketListQuerySchema = z.strictObject({
+  status: z.enum(TICKET_STATUSES).optional(),
+  cursor: cursorSchema.optional(),
+  limit,
+});
+export type CitizenTicketListQuery = z.output<typeof citizenTicketListQuerySchema>;
+
+/** GET /api/admin/v1/tickets */
+export const adminTicketListQuerySchema = z.strictObject({
+  status: z.enum(TICKET_STATUSES).optional(),
+  unit: idSchema.optional(),
+  type: z.enum(TICKET_TYPES).optional(),
+  overdue: queryBooleanSchema.optional(),
+  q: optionalText(TEXT_LIMITS.query),
+  from: isoDateOrDateTimeSchema.optional(),
+  to: isoDateOrDateTimeSchema.optional(),
+  cursor: cursorSchema.optional(),
+  limit,
+});
+export type AdminTicketListQuery = z.output<typeof adminTicketListQuerySchema>;
+
+export const ticketNoParamsSchema = z.strictObject({ no: ticketNoSchema });
+export const ticketActionParamsSchema = z.strictObject({ no: ticketNoSchema, action: z.enum(TICKET_ACTIONS) });

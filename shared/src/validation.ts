@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks of the payload schemas. Every string is trimmed and bounded; identifiers are
+ * plain-character patterns, so nothing that reaches a query can be an object such as
+ * `{"$ne": null}` or a key starting with `$`.
+ */
+
+/** Trimmed, non-empty text of at most `max` characters. */
+export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
+
+/** Optional trimmed text; an empty string after trimming counts as absent. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+/** Database or external identifiers (ObjectId hex, uuid, slugs). */
+export const idSchema = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '标识格式不正确');
+
+/** Human-readable ticket number, e.g. `20261124-000123`. */
+export const ticketNoSchema = z.string().trim().regex(/^\d{8}-\d{6,9}$/, '工单编号格式不正确');
+
+/** Storage key of an uploaded file: path segments of safe characters, no `..`. */
+export const storageKeySchema = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[A-Za-z0-9][A-Za-z0-9_.-]*)*$/, '文件标识格式不正确')
+  .refine((k) => !k.includes('..'), '文件标识格式不正确');
+
+/** Client-chosen key that makes a retried submit return the same ticket. */
+export const idempotencyKeySchema = z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '幂等键应为 8–64 位字母、数字、下划线或连字符');
+
+/** Opaque pagination cursor (base64url). */
+export const cursorSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{1,200}={0,2}$/, '分页游标格式不正确');
+
+/** QR-code scene string as WeChat passes it (≤ 32 visible characters). */
+export const sceneSchema = z.string().trim().regex(/^[A-Za-z0-9!#$&'()*+,/:;=?@_~.-]{1,32}$/, '场景值格式不正确');
+
+export const MOBILE_PHONE = /^1[3-9]\d{9}$/;
+/** Area code 0xx(x), optional dash, 7–8 digit number, optional extension. */
+export const LANDLINE_PHONE = /^0\d{2,3}-?[1-9]\d{6,7}(-\d{1,6})?$/;
+
+/** Strips spaces and a +86 / 0086 prefix of mobile numbers so equal numbers compare equal. */
+export function normalizePhone(raw: string): string {
+  const compact = raw.replace(/[\s()]/g, '');
+  const mobile = /^(?:\+?86|0086)(1\d{10})$/.exec(compact);
+  return mobile ? mobile[1] : compact;
+}
+
+export function isMobilePhone(raw: string): boolean {
+  return MOBILE_PHONE.test(normalizePhone(raw));
+}
+
+export function isLandlinePhone(raw: string): boolean {
+  return LANDLINE_PHONE.test(normalizePhone(raw));
+}
+
+/** Mainland mobile (11 digits, 1[3-9]…) or landline with area code; output normalized. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(24)
+  .transform(normalizePhone)
+  .refine((p) => MOBILE_PHONE.test(p) || LANDLINE_PHONE.test(p), '请输入有效的手机号或带区号的固定电话');
+
+export const mobilePhoneSchema = z
+  .string()
+  .trim()
+  .max(24)
+  .transform(normalizePhone)
+  .refine((p) => MOBILE_PHONE.test(p), '请输入有效的手机号');
+
+/** ISO date (`2026-10-01`) or date-time with offset (`2026-10-01T08:00:00+08:00`). */
+export const isoDateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** `true` / `false` in a query string. */
+export const queryBooleanSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/** Positive integers in query strings (which arrive as text). */
+export const queryIntSchema = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().trim().regex(/^\d{1,6}$/, '应为整数').transform(Number)])
+    .pipe(z.number().int().min(min).max(max));
