@@ -10,12 +10,16 @@ export interface MediaKindLimit {
   maxDurationSec?: number;
   /** MIME types a client may declare, with the file extension the stored object gets. */
   types: Readonly<Record<string, string>>;
+  /** The MIME types of `types`, as a list (what the upload form and schema check). */
+  mimes: readonly string[];
+  /** Distinct file extensions, for messages such as 「请上传 jpg、png 文件」. */
+  extensions: readonly string[];
   label: string;
 }
 
 const MB = 1024 * 1024;
 
-export const MEDIA_LIMITS: Readonly<Record<MediaKind, MediaKindLimit>> = {
+const BASE: Readonly<Record<MediaKind, Omit<MediaKindLimit, 'mimes' | 'extensions'>>> = {
   image: {
     maxCount: 9,
     maxBytes: 10 * MB,
@@ -47,3 +51,24 @@ export const MEDIA_LIMITS: Readonly<Record<MediaKind, MediaKindLimit>> = {
     label: '语音',
   },
 };
+
+export const MEDIA_LIMITS: Readonly<Record<MediaKind, MediaKindLimit>> = {
+  image: withLists(BASE.image),
+  video: withLists(BASE.video),
+  voice: withLists(BASE.voice),
+};
+
+/** Kept for callers that name the older interface. */
+export type MediaLimit = MediaKindLimit;
+
+/** The kind a MIME type belongs to, or undefined when no kind accepts it. */
+export function mediaKindOf(mime: string): MediaKind | undefined {
+  return MEDIA_KINDS.find((kind) => MEDIA_LIMITS[kind].mimes.includes(mime.toLowerCase()));
+}
+
+/** Attachments one ticket may carry in total (all kinds together). */
+export const MAX_ATTACHMENTS = MEDIA_KINDS.reduce((sum, kind) => sum + MEDIA_LIMITS[kind].maxCount, 0);
+
+function withLists(limit: Omit<MediaKindLimit, 'mimes' | 'extensions'>): MediaKindLimit {
+  return { ...limit, mimes: Object.keys(limit.types), extensions: [...new Set(Object.values(limit.types))] };
+}
