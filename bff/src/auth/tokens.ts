@@ -16,10 +16,17 @@ export interface StaffClaims {
   roles: StaffRole[];
   unit?: string;
   name?: string;
+  /** Security stamp of the account when the token was issued; a changed stamp revokes the token. */
+  sv?: number;
 }
+
+/** Decides whether a verified staff token still speaks for a current account (active, same stamp). */
+export type StaffCheck = (claims: StaffClaims) => Promise<void>;
 
 /** HS256 only, pinned on verify; citizens and staff get different audiences, so tokens never cross APIs. */
 export class TokenService {
+  private staffCheck?: StaffCheck;
+
   constructor(
     private readonly secret: string,
     private readonly ttl = { citizen: '7d', staff: '12h' } as const,
@@ -43,7 +50,29 @@ export class TokenService {
   verifyStaff(token: string): StaffClaims {
     const c = this.verify(token, STAFF_AUDIENCE);
     if (c.kind !== 'staff' || typeof c.sub !== 'string' || !Array.isArray(c.roles)) throw unauthorized('登录凭证无效', 'INVALID_TOKEN');
-    return { sub: c.sub, kind: 'staff', roles: c.roles as StaffRole[], unit: c.unit as string | undefined, name: c.name as string | undefined };
+    return {
+      sub: c.sub,
+      kind: 'staff',
+      roles: c.roles as StaffRole[],
+      unit: c.unit as string | undefined,
+      name: c.name as string | undefined,
+      sv: typeof c.sv === 'number' ? c.sv : undefined,
+    };
+  }
+
+  /** Installs the account check (the staff module does, with database access and a small cache). */
+  useStaffCheck(check: StaffCheck): void {
+    this.staffCheck = check;
+  }
+
+  /**
+   * `verifyStaff` plus the account check: a token of a deactivated account, or one issued
+   * before a password, role or unit change, stops working at once (401 TOKEN_REVOKED).
+   */
+  async verifyStaffCurrent(token: string): Promise<StaffClaims> {
+    const claims = this.verifyStaff(token);
+    if (this.staffCheck) await this.staffCheck(claims);
+    return claims;
   }
 
   private verify(token: string, audience: string): jwt.JwtPayload {

@@ -75,6 +75,7 @@ export function defineRoute<
   kit.registry.add(spec as RouteDoc);
   kit.router[spec.method](spec.path, async (ctx) => {
     const actor = authenticate(ctx, kit.tokens, spec.auth, spec.roles);
+    if (spec.auth === 'staff') await kit.tokens.verifyStaffCurrent(bearer(ctx));
     const params = validate(spec.params as P, ctx.params, 'path');
     const query = validate(spec.query as Q, ctx.query, 'query');
     const body = validate(spec.body as B, (ctx.request as { body?: unknown }).body, 'body');

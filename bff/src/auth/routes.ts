@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { staffLoginSchema, wechatLoginSchema } from '@mashang/shared';
+import type { AppDeps } from '../app';
+import { defineRoute, type RouteKit } from '../http/route';
+import { clientIp, createRateLimiter } from '../ratelimit';
+import { citizenView, getCitizen, updateProfile } from '../citizens/service';
+import { citizenSchema, profilePatchSchema } from '../citizens/schemas';
+import { getStaff, staffView } from '../staff/service';
+import { staffSchema } from '../staff/schemas';
+import { staffStatusCheck } from '../staff/status-cache';
+import { loginCitizen } from './citizen-login';
+import { loginStaff } from './staff-login';
+
+/** Per client address. Citizens share carrier NAT addresses, hence the higher citizen limit. */
+export const LOGIN_LIMITS = {
+  citizen: { name: 'login-citizen-ip', limit: 120, windowMs: 60_000 },
+  staff: { name: 'login-staff-ip', limit: 30, windowMs: 60_000 },
+} as const;
+
+/** Citizen login (WeChat or dev mode) and profile. */
+export function citizenAuthRoutes(kit: RouteKit, deps: AppDeps): void {
+  const limiter = createRateLimiter(deps, LOGIN_LIMITS.citizen);
+  defineRoute(
+    kit,
+    {
+      method: 'post',
+      path: '/api/v1/auth/wechat',
+      summary: 'Citizen login with the code from wx.login()',
+      description: 'With no WECHAT_APPID outside production (dev-login mode) the openid is `dev_<code>`, code 1–64 of [A-Za-z0-9_-].',
+      tags: ['auth'],
+      auth: 'public',
+      body: wechatLoginSchema,
+      responses: {
+        200: { description: 'signed in', schema: z.object({ token: z.string(), citizen: citizenSchema }) },
+        503: { description: 'WECHAT_UNAVAILABLE: WeChat login is not configured or unreachable' },
+      },
+    },
+    async (ctx, { body }) => {
+      await limiter.consume(clientIp(ctx), ctx);
+      const { token, citizen } = await loginCitizen(deps, kit.tokens, body.code);
+      ctx.body = { token, citizen: citizenView(deps, citizen) };
+    },
+  );
+
+  defineRoute(
+    kit,
+    { method: 'get', path: '/api/v1/me', summary: 'The signed-in citizen (own name and phone in clear)', tags: ['auth'], auth: 'citizen', responses: { 200: { description: 'the citizen', schema: z.object({ citizen: citizenSchema }) } } },
+    async (ctx, { actor }) => {
+      ctx.body = { citizen: citizenView(deps, await getCitizen(deps.db, actor.id)) };
+    },
+  );
+
+  defineRoute(
+    kit,
+    { method: 'patch', path: '/api/v1/me', summary: 'Set or clear the citizen\'s own name and phone (stored encrypted)', tags: ['auth'], auth: 'citizen', body: profilePatchSchema, responses: { 200: { description: 'updated', schema: z.object({ citizen: citizenSchema }) } } },
+    async (ctx, { body, actor }) => {
+      ctx.body = { citizen: citizenView(deps, await updateProfile(deps, actor.id, body)) };
+    },
+  );
+}
+
+/** Staff login and the current account; installs the per-request account check on staff tokens. */
+export function staffAuthRoutes(kit: RouteKit, deps: AppDeps): void {
+  kit.tokens.useStaffCheck(staffStatusCheck(deps));
+  const limiter = createRateLimiter(deps, LOGIN_LIMITS.staff);
+  defineRoute(
+    kit,
+    {
+      method: 'post',
+      path: '/api/admin/v1/auth/login',
+      summary: 'Staff login with username and password',
+      description: 'Five wrong passwords within 15 minutes lock the username for 15 minutes (429 ACCOUNT_LOCKED).',
+      tags: ['auth'],
+      auth: 'public',
+      body: staffLoginSchema,
+      responses: {
+        200: { description: 'signed in', schema: z.object({ token: z.string(), staff: staffSchema }) },
+        401: { description: 'INVALID_CREDENTIALS (unknown user or wrong password alike)' },
+        403: { description: 'ACCOUNT_DISABLED' },
+        429: { description: 'ACCOUNT_LOCKED or RATE_LIMITED' },
+      },
+    },
+    async (ctx, { body }) => {
+      await limiter.consume(clientIp(ctx), ctx);
+      const { token, staff } = await loginStaff(deps, kit.tokens, body.username, body.password);
+      ctx.body = { token, staff: staffView(staff) };
+    },
+  );
+
+  defineRoute(
+    kit,
+    { method: 'get', path: '/api/admin/v1/me', summary: 'The signed-in staff account', tags: ['auth'], auth: 'staff', responses: { 200: { description: 'the account', schema: z.object({ staff: staffSchema }) } } },
+    async (ctx, { actor }) => {
+      ctx.body = { staff: staffView(await getStaff(deps.db, actor.id)) };
+    },
+  );
+}

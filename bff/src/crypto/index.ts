@@ -1,0 +1,3 @@
+export { encryptPii, decryptPii, encryptOptional, decryptOptional, PiiDecryptError } from './pii';
+export { phoneHash, normalizePhone } from './lookup-hash';
+export { maskName, maskPhone } from './mask';

@@ -1,0 +1,1 @@
+export { createRateLimiter, clientIp, rateLimited, type RateLimiter, type RatePolicy } from './limiter';
