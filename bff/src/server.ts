@@ -7,6 +7,7 @@ import { connectDb, describeDb } from './db/connection';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server';
 import { createApp } from './app';
 import { resolveSecrets } from './config/dev-secrets';
+import { createStorage } from './storage/create-storage';
 
 async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedServer }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
     const info = await describeDb(db);
     logger.info(info, 'database connected');
     const secrets = resolveSecrets(config, logger);
-    const app = createApp({ config, db, clock: systemClock, logger, secrets });
+    const storage = createStorage(config, secrets, systemClock);
+    logger.info({ storage: storage.kind }, 'media storage');
+    const app = createApp({ config, db, clock: systemClock, logger, secrets, storage });
     const server = http.createServer(app.callback());
     server.requestTimeout = 30_000;
     await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../../bff/src/config/config';
 import { ManualClock } from '../../bff/src/lib/clock';
 import { createLogger } from '../../bff/src/lib/logger';
 import { connectTestDb, dropTestDb } from './db';
+import { createStorage } from '../../bff/src/storage/create-storage';
 
 export interface TestApp {
   app: Koa;
@@ -33,7 +34,8 @@ export async function buildTestApp(env: Record<string, string> = {}, now = '2026
     ...env,
   });
   const clock = new ManualClock(new Date(now));
-  const deps: AppDeps = { config, db, clock, logger: createLogger('silent'), secrets: { jwtSecret: TEST_JWT_SECRET, dataKey: Buffer.alloc(32, 7) } };
+  const secrets = { jwtSecret: TEST_JWT_SECRET, dataKey: Buffer.alloc(32, 7) };
+  const deps: AppDeps = { config, db, clock, logger: createLogger('silent'), secrets, storage: createStorage(config, secrets, clock) };
   const app = createApp(deps);
   return { app, http: supertest(app.callback()), db, clock, config, deps, close: () => dropTestDb(db) };
 }

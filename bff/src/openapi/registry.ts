@@ -68,7 +68,7 @@ function parameters(doc: RouteDoc): unknown[] {
 export function renderOpenApi(registry: OpenApiRegistry, info: { title: string; version: string; description?: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const doc of registry.routes) {
-    const p = doc.path.replace(/:(\w+)/g, '{$1}');
+    const p = doc.path.replace(/[:*](\w+)/g, '{$1}');
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(doc.responses)) {
       responses[status] = {

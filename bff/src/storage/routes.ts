@@ -1,0 +1,111 @@
+import { createReadStream } from 'node:fs';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { AppError, forbidden, notFound } from '../http/errors';
+import { defineRoute, type RouteKit } from '../http/route';
+import { LOCAL_FILES_PATH, LOCAL_UPLOAD_PATH, LocalStorage } from './local-storage';
+import { receiveLocalUpload } from './local-upload';
+
+/** `bytes=a-b`, `bytes=a-`, `bytes=-n`; null for no (or a multi-) range, which gets the whole file. */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'unsatisfiable' {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
+
+async function serveFile(ctx: Context, storage: LocalStorage, key: string): Promise<void> {
+  const head = await storage.head(key);
+  const file = storage.pathFor(key);
+  if (!head || !file) throw notFound('文件', 'MEDIA_NOT_FOUND');
+  const range = parseRange(ctx.get('Range') || undefined, head.size);
+  if (range === 'unsatisfiable') {
+    ctx.set('Content-Range', `bytes */${head.size}`);
+    throw new AppError(416, 'RANGE_NOT_SATISFIABLE', '请求的范围无效');
+  }
+  ctx.set('Accept-Ranges', 'bytes');
+  ctx.set('Content-Disposition', 'inline');
+  ctx.type = head.contentType;
+  if (range) {
+    ctx.status = 206;
+    ctx.set('Content-Range', `bytes ${range.start}-${range.end}/${head.size}`);
+    ctx.length = range.end - range.start + 1;
+    ctx.body = createReadStream(file, { start: range.start, end: range.end });
+  } else {
+    ctx.length = head.size;
+    ctx.body = createReadStream(file);
+  }
+}
+
+const postResponseXml = (key: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Bucket>local</Bucket><Key>${key}</Key></PostResponse>`;
+
+/** The local adapter's two public endpoints; with OSS configured they do not exist. */
+export function localStorageRoutes(kit: RouteKit, deps: AppDeps): void {
+  const storage = deps.storage;
+  if (!(storage instanceof LocalStorage)) return;
+  defineRoute(
+    kit,
+    {
+      method: 'post',
+      path: LOCAL_UPLOAD_PATH,
+      summary: 'Local storage: PostObject-compatible upload (multipart/form-data)',
+      description:
+        'Takes the `fields` returned by POST /api/v1/uploads (key, policy, OSSAccessKeyId, Signature, Content-Type, success_action_status, x-oss-forbid-overwrite) followed by the `file` part, exactly as Aliyun OSS PostObject does. The signature and every policy condition (expiry, key, content type, content-length-range) are checked before anything is written.',
+      tags: ['media'],
+      auth: 'public',
+      responses: {
+        200: { description: 'stored (success_action_status 200)' },
+        201: { description: 'stored, with an OSS-style PostResponse XML body' },
+        204: { description: 'stored (default)' },
+        403: { description: 'UPLOAD_SIGNATURE_INVALID, UPLOAD_POLICY_EXPIRED, UPLOAD_POLICY_VIOLATED' },
+        409: { description: 'OBJECT_EXISTS: a key is written once' },
+        413: { description: 'MEDIA_TOO_LARGE: beyond the policy content-length-range' },
+      },
+    },
+    async (ctx) => {
+      const result = await receiveLocalUpload(storage, ctx.req, deps.clock.now());
+      ctx.status = result.status;
+      if (result.status === 201) {
+        ctx.type = 'application/xml';
+        ctx.body = postResponseXml(result.key);
+      } else if (result.status === 200) {
+        ctx.body = '';
+      }
+    },
+  );
+  defineRoute(
+    kit,
+    {
+      method: 'get',
+      path: `${LOCAL_FILES_PATH}/*key`,
+      summary: 'Local storage: read an object through a signed, expiring URL',
+      description: 'URLs come only from the media routes (302). HMAC-signed over the key and expiry; supports single byte ranges for audio/video playback.',
+      tags: ['media'],
+      auth: 'public',
+      params: z.object({ key: z.string().min(1).max(200) }),
+      query: z.object({ expires: z.coerce.number().int().positive(), signature: z.string().min(1).max(128) }),
+      responses: {
+        200: { description: 'the object' },
+        206: { description: 'a byte range of the object' },
+        403: { description: 'MEDIA_URL_INVALID or MEDIA_URL_EXPIRED' },
+        404: { description: 'MEDIA_NOT_FOUND' },
+      },
+    },
+    async (ctx, { params, query }) => {
+      const verdict = storage.checkReadUrl(params.key, query.expires, query.signature);
+      if (verdict === 'invalid') throw forbidden('文件链接无效', 'MEDIA_URL_INVALID');
+      if (verdict === 'expired') throw forbidden('文件链接已过期，请刷新后重试', 'MEDIA_URL_EXPIRED');
+      await serveFile(ctx, storage, params.key);
+    },
+  );
+}

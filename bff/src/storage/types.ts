@@ -1,0 +1,31 @@
+/** What a client needs to upload one object straight to storage with a PostObject form. */
+export interface UploadPolicy {
+  uploadUrl: string;
+  /** Form fields to send before the `file` part, verbatim. */
+  fields: Record<string, string>;
+  expiresAt: Date;
+}
+
+export interface StoredObject {
+  size: number;
+  contentType: string;
+}
+
+/**
+ * The media storage port. Objects are written by clients directly (PostObject form), never
+ * through the BFF's JSON API; the BFF only issues policies, inspects what arrived and hands
+ * out short-lived read URLs.
+ */
+export interface MediaStorage {
+  readonly kind: 'oss' | 'local';
+  /** A signed policy allowing exactly `key`, `mime` and 1..maxSize bytes for 10 minutes. */
+  createUploadPolicy(key: string, mime: string, maxSize: number): UploadPolicy;
+  /** Size and content type of an uploaded object, or null when nothing is there. */
+  head(key: string): Promise<StoredObject | null>;
+  /** The first `maxBytes` bytes (enough for a magic-number check). */
+  read(key: string, maxBytes: number): Promise<Buffer>;
+  /** A URL anyone holding it may GET for `ttlSeconds`; root-relative for the local adapter without PUBLIC_BASE_URL. */
+  signedReadUrl(key: string, ttlSeconds: number): string;
+}
+
+export const UPLOAD_POLICY_TTL_MS = 10 * 60 * 1000;

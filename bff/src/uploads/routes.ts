@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { MEDIA_KINDS } from '@mashang/shared';
+import type { AppDeps } from '../app';
+import { defineRoute, type RouteKit } from '../http/route';
+import { absoluteUrl } from '../storage/absolute-url';
+import { issueUpload } from './service';
+
+export const uploadRequestSchema = z.object({
+  kind: z.enum(MEDIA_KINDS),
+  mime: z.string().min(3).max(100),
+  size: z.number().int().positive(),
+  duration: z.number().nonnegative().max(86_400).optional(),
+});
+
+const issuedSchema = z.object({
+  key: z.string(),
+  uploadUrl: z.string(),
+  fields: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+});
+
+export function uploadRoutes(kit: RouteKit, deps: AppDeps): void {
+  defineRoute(
+    kit,
+    {
+      method: 'post',
+      path: '/api/v1/uploads',
+      summary: 'Get a signed policy to upload one attachment directly to storage',
+      description:
+        'Send `fields` and then the file (form field `file`) as multipart/form-data to `uploadUrl` (Taro.uploadFile with name "file" and formData = fields), within 10 minutes. Then reference `key` in a ticket or supplement. Limits per kind come from GET /api/v1/meta.',
+      tags: ['media'],
+      auth: 'citizen',
+      body: uploadRequestSchema,
+      responses: {
+        201: { description: 'policy issued', schema: issuedSchema },
+        400: { description: 'MEDIA_TYPE_NOT_ALLOWED, MEDIA_TOO_LONG, VALIDATION_FAILED' },
+        413: { description: 'MEDIA_TOO_LARGE' },
+        429: { description: 'RATE_LIMITED: too many uploads this hour' },
+      },
+    },
+    async (ctx, { body, actor }) => {
+      const issued = await issueUpload(deps, actor.id, body);
+      ctx.status = 201;
+      ctx.body = { key: issued.key, uploadUrl: absoluteUrl(ctx, issued.uploadUrl), fields: issued.fields, expiresAt: issued.expiresAt.toISOString() };
+    },
+  );
+}
