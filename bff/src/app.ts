@@ -15,6 +15,12 @@ import { OpenApiRegistry } from './openapi/registry';
 import type { RouteKit } from './http/route';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
+import type { WechatLogin } from './auth/wechat-login';
+import { citizenAuthRoutes, staffAuthRoutes } from './auth/routes';
+import { unitRoutes } from './units/routes';
+import { staffRoutes } from './staff/routes';
+import { citizenAdminRoutes } from './citizens/routes';
+import { auditRoutes } from './audit/routes';
 import type { MediaStorage } from './storage/types';
 import { localStorageRoutes } from './storage/routes';
 import { uploadRoutes } from './uploads/routes';
@@ -27,13 +33,15 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   secrets: Secrets;
+  /** WeChat jscode2session for citizen login; absent in dev-login mode (and then a non-dev login answers 503). */
+  wechatLogin?: WechatLogin;
   storage: MediaStorage;
 }
 
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });
