@@ -4,3 +4,7 @@ export * from './reasons';
 export * from './limits';
 export * from './validation';
 export * from './schemas';
+export * from './calendar';
+export * from './profiles';
+export * from './ticket';
+export * from './deadlines';

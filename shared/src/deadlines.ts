@@ -1,0 +1,144 @@
+import type { CalendarInstant, WorkCalendar } from './calendar';
+import type { Channel, TicketClass, TicketStatus, TicketType } from './enums';
+import type { DeadlineRule, RegulationProfile, Span } from './profiles/schema';
+import type { TicketDeadlines, TicketState } from './ticket';
+
+/**
+ * Stage deadlines from the active profile. Precedence of rules: channel (003 §14) over class
+ * (003 §8) over type. Stage and final deadlines run from the profile's clock start
+ * (submission, acceptance or dispatch); in a reopened round (重办) from the reopen. Stages
+ * whose starting event has not happened yet are null.
+ */
+
+export type DeadlineInput = Pick<
+  TicketState,
+  'type' | 'channel' | 'class' | 'createdAt' | 'acceptedAt' | 'dispatchedAt' | 'repliedAt' | 'roundStartedAt' | 'round' | 'fixedDueAt' | 'extensions'
+>;
+
+/** Statuses in which the unit still owes the reply, so the final deadline can be missed. */
+export const DUE_STATUSES: readonly TicketStatus[] = ['accepted', 'dispatched', 'handling', 'returning'];
+
+/** The rule for one ticket: channel rule, else class rule, else type rule. */
+export function ruleFor(profile: RegulationProfile, type: TicketType, cls?: TicketClass | null, channel?: Channel): DeadlineRule {
+  const byChannel = channel ? profile.byChannel[channel] : undefined;
+  if (byChannel) return byChannel;
+  if (cls && profile.byClass) return profile.byClass[cls];
+  return profile.byType[type];
+}
+
+/** A span added to a start; null span or start → null. */
+export function applySpan(calendar: WorkCalendar, start: Date | null | undefined, span: Span | null): CalendarInstant | null {
+  if (!start || !span) return null;
+  return span.unit === 'clockHours' ? calendar.addClockHours(start, span.value) : calendar.addWorkingDays(start, span.value);
+}
+
+function clockStart(profile: RegulationProfile, t: DeadlineInput): Date | null {
+  if (t.round > 1 && t.roundStartedAt) return t.roundStartedAt;
+  const start = profile.clockStart.value;
+  if (start === 'submission') return t.createdAt;
+  if (start === 'acceptance') return t.acceptedAt ?? null;
+  return t.dispatchedAt ?? null;
+}
+
+function approvedWorkingDays(t: DeadlineInput): number {
+  return t.extensions.filter((e) => e.approved === true && e.round === t.round).reduce((sum, e) => sum + e.workingDays, 0);
+}
+
+/** Goes back from the final deadline by the co-unit lead (004 §11 「提前1个工作日」). */
+function beforeFinal(calendar: WorkCalendar, final: Date | null, lead: Span): CalendarInstant | null {
+  if (!final) return null;
+  if (lead.unit === 'clockHours') return { at: new Date(final.getTime() - lead.value * 3_600_000), calendarIncomplete: false };
+  return lead.value === 0 ? { at: final, calendarIncomplete: false } : calendar.addWorkingDays(final, -lead.value);
+}
+
+/**
+ * Every stage deadline of the ticket's current round. Deadlines depend only on recorded events,
+ * never on the time of asking: `_now` is part of the contract for callers (the BFF passes its
+ * clock) but does not move any date; use `isOverdue` / `isDueSoon` for time-dependent flags.
+ */
+export function deadlinesFor(profile: RegulationProfile, ticket: DeadlineInput, _now: Date, calendar: WorkCalendar): TicketDeadlines {
+  const rule = ruleFor(profile, ticket.type, ticket.class, ticket.channel);
+  const start = clockStart(profile, ticket);
+  const parts = {
+    acceptanceNotice: applySpan(calendar, ticket.createdAt, profile.acceptanceNotice),
+    dispatch: applySpan(calendar, ticket.acceptedAt, profile.dispatch),
+    plan: applySpan(calendar, start, rule.plan),
+    stageReply: applySpan(calendar, start, rule.stageReply),
+    final: ticket.fixedDueAt ? { at: ticket.fixedDueAt, calendarIncomplete: false } : applySpan(calendar, start, rule.final),
+    followUp: applySpan(calendar, ticket.repliedAt, profile.followUp),
+  };
+  const extended = parts.final ? calendar.addWorkingDays(parts.final.at, approvedWorkingDays(ticket)) : null;
+  const dueAt = extended && approvedWorkingDays(ticket) > 0 ? extended : parts.final;
+  const coResult = beforeFinal(calendar, dueAt?.at ?? null, profile.coResultLead);
+  const all = [...Object.values(parts), dueAt, coResult];
+  return {
+    acceptanceNotice: parts.acceptanceNotice?.at ?? null,
+    dispatch: parts.dispatch?.at ?? null,
+    plan: parts.plan?.at ?? null,
+    stageReply: parts.stageReply?.at ?? null,
+    coResult: coResult?.at ?? null,
+    final: parts.final?.at ?? null,
+    dueAt: dueAt?.at ?? null,
+    followUp: parts.followUp?.at ?? null,
+    calendarIncomplete: all.some((p) => p?.calendarIncomplete === true),
+  };
+}
+
+/** Whether the unit's final deadline has passed while it still owes the reply. */
+export function isOverdue(ticket: Pick<TicketState, 'status' | 'dueAt'>, now: Date): boolean {
+  return Boolean(ticket.dueAt) && DUE_STATUSES.includes(ticket.status) && now.getTime() > (ticket.dueAt as Date).getTime();
+}
+
+/** Whether `now` is inside the warning window before the due date (and not yet overdue). */
+export function isDueSoon(profile: RegulationProfile, ticket: Pick<TicketState, 'status' | 'dueAt'>, now: Date, calendar: WorkCalendar): boolean {
+  if (!ticket.dueAt || !DUE_STATUSES.includes(ticket.status) || isOverdue(ticket, now)) return false;
+  const lead = profile.warningBefore;
+  const warnFrom =
+    lead.unit === 'clockHours' ? new Date(ticket.dueAt.getTime() - lead.value * 3_600_000) : calendar.addWorkingDays(ticket.dueAt, -lead.value).at;
+  return now.getTime() >= warnFrom.getTime();
+}
+
+export interface SlaPreview extends TicketDeadlines {
+  /** The spans used, with their articles, for display next to each date. */
+  rules: {
+    acceptanceNotice: Span | null;
+    dispatch: Span | null;
+    plan: Span | null;
+    stageReply: Span | null;
+    final: Span | null;
+    followUp: Span;
+    clockStart: RegulationProfile['clockStart'];
+  };
+}
+
+/**
+ * Deadlines a new request of `type` would get if it were submitted, accepted and dispatched at
+ * `start` (GET /api/admin/v1/sla/preview). The follow-up runs from the final deadline.
+ */
+export function slaPreview(
+  profile: RegulationProfile,
+  type: TicketType,
+  start: Date,
+  calendar: WorkCalendar,
+  cls?: TicketClass | null,
+  channel?: Channel,
+): SlaPreview {
+  const ticket: DeadlineInput = { type, class: cls ?? null, channel: channel ?? 'miniapp', createdAt: start, acceptedAt: start, dispatchedAt: start, round: 1, extensions: [] };
+  const d = deadlinesFor(profile, ticket, start, calendar);
+  const followUp = applySpan(calendar, d.final, profile.followUp);
+  const rule = ruleFor(profile, type, cls, channel);
+  return {
+    ...d,
+    followUp: followUp?.at ?? null,
+    calendarIncomplete: d.calendarIncomplete || followUp?.calendarIncomplete === true,
+    rules: {
+      acceptanceNotice: profile.acceptanceNotice,
+      dispatch: profile.dispatch,
+      plan: rule.plan,
+      stageReply: rule.stageReply,
+      final: rule.final,
+      followUp: profile.followUp,
+      clockStart: profile.clockStart,
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { RegulationProfileInput } from './schema';
+import { cite, finalOnly, hoursDefault, platform, wdDefault } from './sources';
+
+const LEFT_TO_PLATFORM = '000 §10 承办单位应当在「平台规定的期限」内答复/反馈';
+
+/** 白银市民情直通平台诉求办理条例 (seed 000): most time limits are the platform's to set. */
+export const baiyin: RegulationProfileInput = {
+  name: 'baiyin',
+  label: '白银市民情直通平台（码上反映·马上办理）',
+  regulation: '000 白银市民情直通平台诉求办理条例（2024）',
+  clockStart: cite('dispatch', '000 §10', '承办单位接到转办件后在规定期限内反馈'),
+  acceptanceNotice: wdDefault(1, '000 §10 要求告知受理情况，未规定期限'),
+  dispatch: { unit: 'workingDays', value: 0, cite: '000 §10', note: '受理当日转交' },
+  byType: {
+    consultation: finalOnly(wdDefault(5, LEFT_TO_PLATFORM)),
+    help: finalOnly(wdDefault(15, LEFT_TO_PLATFORM)),
+    complaint: finalOnly(wdDefault(15, LEFT_TO_PLATFORM)),
+    report: finalOnly(wdDefault(15, LEFT_TO_PLATFORM)),
+    suggestion: finalOnly(wdDefault(15, LEFT_TO_PLATFORM)),
+  },
+  byClass: null,
+  byChannel: {},
+  supplement: wdDefault(5),
+  returnWindow: wdDefault(2, '000 §12 要求「及时」申请退回，未规定期限'),
+  coResultLead: wdDefault(1, '000 §18 配合单位将办理结果提交承办单位'),
+  extension: {
+    maxRequests: platform(2),
+    countsRejected: platform(false),
+    maxWorkingDaysPerRequest: platform(10),
+    maxTotalWorkingDays: platform(20),
+    maxTotalMonths: platform(null),
+    minLeadWorkingDays: platform(0),
+    allowedClasses: platform(null),
+    refusedAfterDeadline: platform(true),
+    requiresApproval: platform(true),
+    notifyCitizen: cite(true, '000 §15'),
+    progressReportEveryDays: platform(null),
+  },
+  followUp: wdDefault(2, '000 §17 要求回访，未规定期限'),
+  deemedSatisfied: null,
+  instantAnswer: cite(true, '000 §10'),
+  rejectReasons: cite(['legal-procedure', 'law-enforcement-discipline', 'petition'], '000 §10', '应当进入复议、仲裁、诉讼、纪检监察、信访等程序的，告知诉求人依法定程序处理'),
+  terminationReasons: cite(['unlawful-demand', 'no-cooperation'], '000 §19'),
+  metrics: cite(['response', 'resolution', 'satisfaction'], '000 §28'),
+  ranking: null,
+  warningBefore: hoursDefault(24),
+};

@@ -1,0 +1,50 @@
+import type { RegulationProfileInput } from './schema';
+import { cite, finalOnly, hoursDefault, platform, wd, wdDefault } from './sources';
+
+const nonConsultation = finalOnly(wd(15, '004 §11'));
+
+/** 重庆市"互联网+督查"平台政务咨询投诉管理暂行办法 (seed 004): limits run from submission. */
+export const chongqing: RegulationProfileInput = {
+  name: 'chongqing',
+  label: '重庆市“互联网+督查”平台',
+  regulation: '004 重庆市“互联网+督查”平台政务咨询投诉管理暂行办法（2021）',
+  clockStart: cite('submission', '004 §11', '反映人提交事项后起算'),
+  acceptanceNotice: wd(2, '004 §8'),
+  dispatch: wdDefault(1),
+  byType: {
+    consultation: finalOnly(wd(5, '004 §11')),
+    help: nonConsultation,
+    complaint: nonConsultation,
+    report: nonConsultation,
+    suggestion: nonConsultation,
+  },
+  byClass: null,
+  byChannel: {},
+  supplement: wdDefault(5),
+  returnWindow: wd(2, '004 §9'),
+  coResultLead: wd(1, '004 §11'),
+  extension: {
+    maxRequests: platform(null),
+    countsRejected: platform(false),
+    maxWorkingDaysPerRequest: platform(null),
+    maxTotalWorkingDays: cite(10, '004 §11'),
+    maxTotalMonths: platform(null),
+    minLeadWorkingDays: cite(1, '004 §11'),
+    allowedClasses: platform(null),
+    refusedAfterDeadline: cite(true, '004 §11'),
+    requiresApproval: cite(true, '004 §11'),
+    notifyCitizen: cite(true, '004 §11'),
+    progressReportEveryDays: platform(null),
+  },
+  followUp: wdDefault(2, '004 §12 办结后评价，未规定回访期限'),
+  deemedSatisfied: null,
+  instantAnswer: platform(true),
+  rejectReasons: cite(
+    ['emergency-hotline', 'legislature-judiciary', 'military', 'legal-procedure', 'law-enforcement-discipline', 'information-disclosure', 'petition', 'secrets-privacy', 'public-order', 'other-unlawful'],
+    '004 §6',
+  ),
+  terminationReasons: platform(['unlawful-demand', 'no-cooperation'], '004 §10 对反映不实或不符合规定的做好解释'),
+  metrics: cite(['on-time', 'satisfaction', 'closure'], '004 §12, §18'),
+  ranking: null,
+  warningBefore: hoursDefault(24),
+};

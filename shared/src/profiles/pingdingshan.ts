@@ -1,0 +1,58 @@
+import type { RegulationProfileInput } from './schema';
+import { cite, finalOnly, hours, hoursDefault, platform, wd, wdDefault } from './sources';
+
+const classB = finalOnly(wd(5, '003 §8'));
+
+/** 平顶山市民呼必应工作规则 (seed 003): classes A–D decide the time limit. */
+export const pingdingshan: RegulationProfileInput = {
+  name: 'pingdingshan',
+  label: '平顶山市民呼必应',
+  regulation: '003 平顶山市民呼必应工作规则（2022）',
+  clockStart: cite('dispatch', '003 §8', '网络单位接到交办后计时'),
+  acceptanceNotice: wdDefault(1),
+  dispatch: wdDefault(1, '003 §10 交办，未规定期限'),
+  byType: {
+    consultation: finalOnly(hours(4, '003 §8')),
+    help: classB,
+    complaint: classB,
+    report: classB,
+    suggestion: classB,
+  },
+  byClass: {
+    A: finalOnly(hours(4, '003 §8')),
+    B: classB,
+    C: { plan: wd(5, '003 §8'), final: null, stageReply: null },
+    D: finalOnly(hoursDefault(2, '003 §8 「第一时间」快速处置；平台按 2 小时监测')),
+  },
+  byChannel: {
+    'leader-board': finalOnly(wd(10, '003 §14')),
+    mailbox: finalOnly(wd(10, '003 §14')),
+  },
+  supplement: wdDefault(5),
+  returnWindow: hours(24, '003 §11'),
+  coResultLead: wdDefault(1, '003 §10 其他单位配合办理'),
+  extension: {
+    maxRequests: cite(1, '003 §9'),
+    countsRejected: cite(false, '003 §9', '同一事项原则上只能延期1次'),
+    maxWorkingDaysPerRequest: platform(null),
+    maxTotalWorkingDays: platform(null),
+    maxTotalMonths: platform(null),
+    minLeadWorkingDays: cite(0, '003 §9', '办理时限到期前申请'),
+    allowedClasses: cite(['B', 'C'], '003 §9'),
+    refusedAfterDeadline: cite(true, '003 §9'),
+    requiresApproval: cite(true, '003 §9'),
+    notifyCitizen: cite(true, '003 §9'),
+    progressReportEveryDays: platform(null),
+  },
+  followUp: wd(2, '003 §16'),
+  deemedSatisfied: { unansweredAttempts: 2, minGapHours: 3, cite: '003 §17' },
+  instantAnswer: cite(true, '003 §8'),
+  rejectReasons: cite(['legal-procedure', 'legislature-judiciary', 'military', 'petition', 'internal-administration', 'not-specific'], '003 §4'),
+  terminationReasons: platform(['unlawful-demand', 'no-cooperation']),
+  metrics: platform(['response', 'resolution', 'satisfaction', 'on-time'], '003 §26 实时量化统计考核，未列指标'),
+  ranking: [
+    { group: 'county-district', lastN: 1, ratioOfTop: 0.85, cite: '003 §28(4)', note: '县（市）组、区组排名最后且低于最高分85%' },
+    { group: 'department-street', lastN: 2, ratioOfTop: 0.8, cite: '003 §28(4)', note: '市直单位和驻平单位组、各区乡镇（街道）组排名最后2名且低于最高分80%' },
+  ],
+  warningBefore: hoursDefault(24),
+};

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { CHANNELS, TICKET_CLASSES, TICKET_TYPES } from '../enums';
+import { METRICS, REJECT_REASON_CODES, TERMINATION_REASON_CODES } from '../reasons';
+
+/**
+ * The shape of a regulation profile. Every value carries where it comes from: `cite` (the
+ * article, e.g. `003 §9`) or `platformDefault: true` where the regulation leaves it to the
+ * platform (「平台规定的期限」). `overridden: true` marks values changed by an overrides file.
+ */
+
+export const PROFILE_NAMES = ['baiyin', 'heze', 'liaoning', 'pingdingshan', 'chongqing'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+const CITE = /^00[0-4] §\d+(\(\d+\))?(, (00[0-4] )?§\d+(\(\d+\))?)*$/;
+
+const source = {
+  cite: z.string().regex(CITE, 'cite like "003 §9"').optional(),
+  platformDefault: z.literal(true).optional(),
+  overridden: z.literal(true).optional(),
+  note: z.string().max(300).optional(),
+};
+
+function hasSource(v: { cite?: string; platformDefault?: true; overridden?: true }): boolean {
+  return Boolean(v.cite) || v.platformDefault === true || v.overridden === true;
+}
+const SOURCE_MESSAGE = { message: 'cite an article or mark platformDefault' };
+
+/** A span of time: N working days (end of that day) or N clock hours. */
+export const spanSchema = z
+  .strictObject({ unit: z.enum(['workingDays', 'clockHours']), value: z.number().min(0).max(3660), ...source })
+  .refine(hasSource, SOURCE_MESSAGE);
+export type Span = z.output<typeof spanSchema>;
+
+/** Any other value with its source. */
+export const cited = <T extends z.ZodType>(value: T) => z.strictObject({ value, ...source }).refine(hasSource, SOURCE_MESSAGE);
+
+/** Deadlines of one kind of request, counted from the profile's clock start. */
+export const deadlineRuleSchema = z.strictObject({
+  /** The final reply; null when the centre sets it case by case (003 §8 C 类). */
+  final: spanSchema.nullable(),
+  /** A stage (interim) reply, e.g. 002 §19(2). */
+  stageReply: spanSchema.nullable().default(null),
+  /** Report of a handling plan, e.g. 003 §8 C 类. */
+  plan: spanSchema.nullable().default(null),
+});
+export type DeadlineRule = z.output<typeof deadlineRuleSchema>;
+
+const byType = z.strictObject(Object.fromEntries(TICKET_TYPES.map((t) => [t, deadlineRuleSchema])) as Record<(typeof TICKET_TYPES)[number], typeof deadlineRuleSchema>);
+const byClass = z.strictObject(Object.fromEntries(TICKET_CLASSES.map((c) => [c, deadlineRuleSchema])) as Record<(typeof TICKET_CLASSES)[number], typeof deadlineRuleSchema>);
+const byChannel = z.strictObject(
+  Object.fromEntries(CHANNELS.map((c) => [c, deadlineRuleSchema.optional()])) as Record<(typeof CHANNELS)[number], z.ZodOptional<typeof deadlineRuleSchema>>,
+);
+
+export const extensionRulesSchema = z.strictObject({
+  /** How many extension requests one ticket may have (null: no limit). */
+  maxRequests: cited(z.number().int().min(0).nullable()),
+  /** Whether refused requests count towards maxRequests (002 §19(4) counts 申请). */
+  countsRejected: cited(z.boolean()),
+  maxWorkingDaysPerRequest: cited(z.number().int().min(1).nullable()),
+  /** Sum of all extensions in working days (004 §11: 10). */
+  maxTotalWorkingDays: cited(z.number().int().min(1).nullable()),
+  /** The extended due date may be at most this many months after the original one (002 §19(4)). */
+  maxTotalMonths: cited(z.number().int().min(1).nullable()),
+  /** Working days between the request and the due day (004 §11: 1). */
+  minLeadWorkingDays: cited(z.number().int().min(0)),
+  /** Classes that may be extended (003 §9: B, C); null: every ticket. */
+  allowedClasses: cited(z.array(z.enum(TICKET_CLASSES)).nullable()),
+  refusedAfterDeadline: cited(z.boolean()),
+  requiresApproval: cited(z.boolean()),
+  notifyCitizen: cited(z.boolean()),
+  /** Calendar days between progress reports while extended (002 §19(4) 每周). */
+  progressReportEveryDays: cited(z.number().int().min(1).nullable()),
+});
+export type ExtensionRules = z.output<typeof extensionRulesSchema>;
+
+export const deemedSatisfiedSchema = z
+  .strictObject({ unansweredAttempts: z.number().int().min(1), minGapHours: z.number().min(0), ...source })
+  .refine(hasSource, SOURCE_MESSAGE);
+
+export const rankingGroupSchema = z
+  .strictObject({ group: z.string().min(1), lastN: z.number().int().min(1), ratioOfTop: z.number().min(0).max(1), ...source })
+  .refine(hasSource, SOURCE_MESSAGE);
+
+export const regulationProfileSchema = z.strictObject({
+  name: z.enum(PROFILE_NAMES),
+  label: z.string().min(1),
+  /** Seed file and title of the regulation. */
+  regulation: z.string().min(1),
+  /** When the unit's clock starts for stage/final deadlines. */
+  clockStart: cited(z.enum(['submission', 'acceptance', 'dispatch'])),
+  /** Telling the citizen whether the request is accepted, from submission. */
+  acceptanceNotice: spanSchema.nullable(),
+  /** Dispatch to a unit, from acceptance. */
+  dispatch: spanSchema.nullable(),
+  byType,
+  /** Class rules win over type rules when the ticket has a class (003 §8). */
+  byClass: byClass.nullable(),
+  /** Channel rules win over both (003 §14). */
+  byChannel,
+  /** Default time the citizen has to supplement material (002 §18 「规定期限」). */
+  supplement: spanSchema,
+  /** How long after dispatch the lead unit may apply to return the ticket. */
+  returnWindow: spanSchema,
+  /** Co-units report to the lead this long before the final deadline (004 §11). */
+  coResultLead: spanSchema,
+  extension: extensionRulesSchema,
+  /** Follow-up visit after the unit's reply (003 §16). */
+  followUp: spanSchema,
+  /** Unanswered follow-up calls that count as satisfied (003 §17); null: just recorded. */
+  deemedSatisfied: deemedSatisfiedSchema.nullable(),
+  /** Consultations answered at once from the knowledge base (000 §10, 002 §18). */
+  instantAnswer: cited(z.boolean()),
+  rejectReasons: cited(z.array(z.enum(REJECT_REASON_CODES)).min(1)),
+  terminationReasons: cited(z.array(z.enum(TERMINATION_REASON_CODES)).min(1)),
+  metrics: cited(z.array(z.enum(METRICS)).min(1)),
+  /** Monthly ranking thresholds for interviews (003 §28(4)); null: none named. */
+  ranking: z.array(rankingGroupSchema).nullable(),
+  /** Warn the unit this long before a deadline. */
+  warningBefore: spanSchema,
+});
+
+export type RegulationProfile = z.output<typeof regulationProfileSchema>;
+export type RegulationProfileInput = z.input<typeof regulationProfileSchema>;

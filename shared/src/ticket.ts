@@ -1,0 +1,140 @@
+import type { Channel, Satisfaction, TicketClass, TicketStatus, TicketType } from './enums';
+import type { RejectReasonCode, SupervisionMeans, TerminationReasonCode } from './reasons';
+
+/**
+ * The plain data the BFF stores on the ticket document and the state machine reads. Dates are
+ * `Date` objects. In `TransitionResult.next.set` a `null` value means "clear this field"
+ * (`$set: {field: null}` is fine; the document keeps the key).
+ */
+
+/** Every stage deadline of the current round (deadlines.ts). */
+export interface TicketDeadlines {
+  acceptanceNotice: Date | null;
+  dispatch: Date | null;
+  plan: Date | null;
+  stageReply: Date | null;
+  coResult: Date | null;
+  /** Final reply deadline before extensions (or the one the centre set, 003 §8 C). */
+  final: Date | null;
+  /** `final` moved by every approved extension: the deadline the unit is held to. */
+  dueAt: Date | null;
+  followUp: Date | null;
+  /** Some year involved had no holiday data: Monday–Friday was assumed. */
+  calendarIncomplete: boolean;
+}
+
+export interface ExtensionRecord {
+  workingDays: number;
+  reason: string;
+  requestedAt: Date;
+  unit: string | null;
+  round: number;
+  decided?: Date;
+  approved?: boolean;
+  note?: string;
+}
+
+export interface CoResult {
+  unit: string;
+  result: string;
+  at: Date;
+  round: number;
+}
+
+export interface RatingRecord {
+  satisfaction: Satisfaction;
+  comment?: string;
+  at: Date;
+  round: number;
+  by: 'citizen' | 'visitor';
+  /** 003 §17: two unanswered calls counted as satisfied. */
+  deemed?: boolean;
+}
+
+export interface VisitAttempt {
+  at: Date;
+  answered: boolean;
+  round: number;
+  note?: string;
+}
+
+export interface PendingReturn {
+  reason: string;
+  requestedAt: Date;
+  unit: string;
+  /** Where a refused return goes back to. */
+  from: 'dispatched' | 'handling';
+}
+
+export interface SupervisionFlags {
+  /** Supervision records opened on this ticket (manual and automatic). */
+  count: number;
+  lastAt: Date | null;
+  lastMeans: SupervisionMeans | null;
+  /** Handed to 政务督查 (000 §24). */
+  escalated: boolean;
+}
+
+export interface TicketState {
+  no: string;
+  type: TicketType;
+  status: TicketStatus;
+  version: number;
+  channel: Channel;
+  /** Pingdingshan class (003 §8); set at acceptance in profiles with classes. */
+  class?: TicketClass | null;
+  citizenId: string;
+  createdAt: Date;
+  acceptedAt?: Date | null;
+  dispatchedAt?: Date | null;
+  signedAt?: Date | null;
+  repliedAt?: Date | null;
+  visitStartedAt?: Date | null;
+  closedAt?: Date | null;
+  /** Start of the current handling round (dispatch, or the reopen that began it). */
+  roundStartedAt?: Date | null;
+  leadUnit?: string | null;
+  coUnits: string[];
+  coResults: CoResult[];
+  dueAt?: Date | null;
+  /** A deadline the centre set by hand (003 §8 C 类). */
+  fixedDueAt?: Date | null;
+  deadlines?: TicketDeadlines | null;
+  extensions: ExtensionRecord[];
+  pendingReturn?: PendingReturn | null;
+  returnCount: number;
+  reopenCount: number;
+  /** Handling round, 1 at first; each reopen (重办) adds one. One rating per round (002 §28). */
+  round: number;
+  rating?: RatingRecord | null;
+  /** An unsatisfied rating waits for the reopen-or-close decision. */
+  pendingDecision?: boolean;
+  visitAttempts: VisitAttempt[];
+  supplementDueAt?: Date | null;
+  /** The unit's reply (or the operator's instant answer). */
+  result?: string | null;
+  rejectReason?: { code: RejectReasonCode; note: string } | null;
+  termination?: { code: TerminationReasonCode; note: string } | null;
+  supervision: SupervisionFlags;
+  /** 1 when the reply came by dueAt, 0 when late; ready for `$sum` in stats. */
+  onTime?: 0 | 1 | null;
+  lastStageReportAt?: Date | null;
+}
+
+/** The fields every new ticket starts with, before the first transition. */
+export function emptyTicketFields(): Pick<
+  TicketState,
+  'coUnits' | 'coResults' | 'extensions' | 'returnCount' | 'reopenCount' | 'round' | 'visitAttempts' | 'supervision' | 'version'
+> {
+  return {
+    version: 0,
+    coUnits: [],
+    coResults: [],
+    extensions: [],
+    returnCount: 0,
+    reopenCount: 0,
+    round: 1,
+    visitAttempts: [],
+    supervision: { count: 0, lastAt: null, lastMeans: null, escalated: false },
+  };
+}
