@@ -148,6 +148,12 @@ async function checkDeactivation(db: Connection, unit: UnitDoc): Promise<void> {
   if (child) throw unprocessable('UNIT_HAS_ACTIVE_CHILDREN', '请先停用该单位的下级单位');
 }
 
+/** Sibling names are unique (the index is the guarantee; this gives the clear answer first). */
+async function checkNameFree(db: Connection, id: string, name: string, parent: string | null): Promise<void> {
+  const twin = await unitModel(db).findOne({ parentKey: parent ?? '', name, _id: { $ne: id } }, { _id: 1 }).lean();
+  if (twin) throw conflict(NAME_TAKEN.code, NAME_TAKEN.message);
+}
+
 /** Validates the patch against the tree and returns the new ancestors when the unit moves. */
 async function plan(db: Connection, unit: UnitDoc, patch: UnitPatch, changed: Array<keyof UnitPatch>): Promise<string[] | undefined> {
   if (changed.includes('active') && patch.active === false) await checkDeactivation(db, unit);
@@ -189,6 +195,7 @@ export async function updateUnit(deps: UnitDeps, id: string, patch: UnitPatch, a
   const changed = changedFields(unit, patch);
   if (!changed.length) return unit;
   const ancestors = await plan(deps.db, unit, patch, changed);
+  await checkNameFree(deps.db, id, patch.name ?? unit.name, ancestors ? ancestors[ancestors.length - 2] ?? null : unit.parent);
   const apply = async () => {
     const now = deps.clock.now();
     const result = await writeVersion(unitModel(deps.db), id, unit.version, { $set: patchSet(patch, changed, ancestors, now) }, now, NAME_TAKEN);

@@ -3,6 +3,16 @@ import { applyVersioned, claimModel, isDuplicateKey, type ClaimResult } from '..
 import { conflict } from '../http/errors';
 
 /**
+ * MongoDB reports a unique-index violation on update as 11000; FerretDB v1 (SQLite) reports
+ * it as InternalError (code 1) whose message names the UNIQUE constraint.
+ */
+export function violatesUnique(err: unknown): boolean {
+  if (isDuplicateKey(err)) return true;
+  const message = (err as { message?: unknown })?.message;
+  return typeof message === 'string' && /UNIQUE constraint failed|E11000 duplicate key/.test(message);
+}
+
+/**
  * `applyVersioned` for documents with unique fields other than `_id`. If the claimed write
  * breaks a unique index (a sibling took the name in the meantime), the claim is removed:
  * otherwise every later writer would try to roll that impossible update forward and the
@@ -12,7 +22,7 @@ export async function writeVersion<T>(model: Model<T>, id: string, fromVersion: 
   try {
     return await applyVersioned(model, id, fromVersion, update, now);
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+    if (!violatesUnique(err)) throw err;
     await claimModel(model.db).deleteOne({ _id: `${model.collection.name}:${id}:${fromVersion + 1}` });
     throw conflict(taken.code, taken.message);
   }
