@@ -8,3 +8,4 @@ export * from './calendar';
 export * from './profiles';
 export * from './ticket';
 export * from './deadlines';
+export * from './state-machine';

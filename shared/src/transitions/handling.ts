@@ -1,0 +1,123 @@
+import type { Actor } from '../actor';
+import type { ActionInput } from '../action-schemas';
+import { applySpan, ruleFor } from '../deadlines';
+import type { CoResult, TicketState } from '../ticket';
+import { fail, type Effect, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
+import { citeSuffix, notifyLead, notifyUnits, unitOf, withDeadlines } from './kit';
+
+/** Rules of the handling unit's actions and the platform's oversight of them. */
+
+export function sign(_t: TicketState, input: ActionInput<'sign'>, _a: Actor, ctx: TransitionContext): Outcome {
+  return { to: 'handling', set: { signedAt: ctx.now }, note: input.note, effects: [] };
+}
+
+/** 003 §11 within 24 h; 002 §21, 004 §9 within 2 working days of dispatch. */
+export function requestReturn(t: TicketState, input: ActionInput<'request-return'>, actor: Actor, ctx: TransitionContext): Outcome | TransitionError {
+  const window = ctx.profile.returnWindow;
+  const limit = applySpan(ctx.calendar, t.dispatchedAt ?? ctx.now, window);
+  if (limit && ctx.now.getTime() > limit.at.getTime()) {
+    const span = window.unit === 'clockHours' ? `${window.value}小时` : `${window.value}个工作日`;
+    return fail.rule(`已超过退回申请期限：应在派单后${span}内申请${citeSuffix(window)}`, { deadline: limit.at });
+  }
+  const from = t.status === 'handling' ? 'handling' : 'dispatched';
+  return {
+    to: 'returning',
+    set: { pendingReturn: { reason: input.reason, requestedAt: ctx.now, unit: unitOf(actor) ?? t.leadUnit ?? '', from } },
+    note: input.reason,
+    effects: [{ kind: 'notify', audience: 'platform', template: 'return-requested' }],
+  };
+}
+
+export function reply(t: TicketState, input: ActionInput<'reply'>, _a: Actor, ctx: TransitionContext): Outcome {
+  const onTime: 0 | 1 = t.dueAt && ctx.now.getTime() > t.dueAt.getTime() ? 0 : 1;
+  const reported = new Set(t.coResults.filter((c) => c.round === t.round).map((c) => c.unit));
+  const missingCoResults = t.coUnits.filter((u) => !reported.has(u));
+  return {
+    to: 'replied',
+    set: withDeadlines(t, { result: input.result, repliedAt: ctx.now, onTime }, ctx),
+    data: { attachments: input.attachments ?? [], ...(missingCoResults.length ? { missingCoResults } : {}) },
+    // 003 §13: the citizen hears the result before the centre does.
+    effects: [
+      { kind: 'notify', audience: 'citizen', template: 'replied' },
+      { kind: 'notify', audience: 'platform', template: 'replied' },
+    ],
+  };
+}
+
+export function review(t: TicketState, input: ActionInput<'review'>, _a: Actor, ctx: TransitionContext): Outcome {
+  if (input.approve) {
+    return { to: 'visiting', set: { visitStartedAt: ctx.now }, note: input.note, data: { approve: true }, effects: [{ kind: 'notify', audience: 'citizen', template: 'rate-invited' }] };
+  }
+  return { to: 'handling', set: { repliedAt: null, onTime: null }, note: input.note, data: { approve: false }, effects: notifyLead(t, 'review-rejected') };
+}
+
+export function stageReport(t: TicketState, input: ActionInput<'stage-report'>, _a: Actor, ctx: TransitionContext): Outcome {
+  return {
+    to: t.status,
+    set: { lastStageReportAt: ctx.now },
+    note: input.content,
+    data: input.nextDate ? { nextDate: input.nextDate } : undefined,
+    // 000 §15: tell the citizen the progress, measures and the new date.
+    effects: [
+      { kind: 'notify', audience: 'citizen', template: 'stage-report' },
+      { kind: 'notify', audience: 'platform', template: 'stage-report' },
+    ],
+  };
+}
+
+export function coResult(t: TicketState, input: ActionInput<'co-result'>, actor: Actor, ctx: TransitionContext): Outcome {
+  const unit = unitOf(actor) ?? '';
+  const entry: CoResult = { unit, result: input.result, at: ctx.now, round: t.round };
+  const others = t.coResults.filter((c) => !(c.unit === unit && c.round === t.round));
+  return { to: t.status, set: { coResults: [...others, entry] }, note: input.result, data: { unit }, effects: notifyLead(t, 'co-result') };
+}
+
+/** 003 §8 C 类: the centre sets the deadline once the unit has reported its plan. */
+export function setDeadline(t: TicketState, input: ActionInput<'set-deadline'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
+  const rule = ruleFor(ctx.profile, t.type, t.class, t.channel);
+  if (rule.final !== null) return fail.rule('此类事项的办理时限由规则确定，不能手工设定（003 §8 仅C类由指挥中心确定）');
+  const dueAt = new Date(input.dueAt);
+  if (dueAt.getTime() <= ctx.now.getTime()) return fail.rule('办理时限应晚于当前时间');
+  return { to: t.status, set: withDeadlines(t, { fixedDueAt: dueAt }, ctx), note: input.note, data: { dueAt }, effects: notifyLead(t, 'deadline-set') };
+}
+
+/** 000 §22 means, 000 §24 escalation to 政务督查. */
+export function supervise(t: TicketState, input: ActionInput<'supervise'>, _a: Actor, ctx: TransitionContext): Outcome {
+  const escalated = t.supervision.escalated || input.means === 'inspection';
+  const trigger = input.trigger ?? 'manual';
+  const dueAt = input.dueAt ? new Date(input.dueAt) : undefined;
+  const effects: Effect[] = [
+    { kind: 'open-supervision', trigger, means: input.means, note: input.note, ...(dueAt ? { dueAt } : {}) },
+    { kind: 'count', metric: 'supervision' },
+    ...notifyUnits(t, 'supervised'),
+  ];
+  return {
+    to: t.status,
+    set: { supervision: { count: t.supervision.count + 1, lastAt: ctx.now, lastMeans: input.means, escalated } },
+    note: input.note,
+    data: { means: input.means, trigger, ...(dueAt ? { dueAt } : {}) },
+    effects,
+  };
+}
+
+/** 000 §19, 001 §15(5)(6), 002 §25: only the reasons the active profile lists. */
+export function terminate(t: TicketState, input: ActionInput<'terminate'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
+  const allowed = ctx.profile.terminationReasons.value;
+  if (!allowed.includes(input.reasonCode)) return fail.rule(`当前规则不允许以此理由终止办理${citeSuffix(ctx.profile.terminationReasons)}`, { allowed });
+  return {
+    to: 'terminated',
+    set: { termination: { code: input.reasonCode, note: input.note }, closedAt: ctx.now, pendingDecision: false },
+    note: input.note,
+    data: { reasonCode: input.reasonCode },
+    effects: [{ kind: 'notify', audience: 'citizen', template: 'terminated' }, ...notifyUnits(t, 'terminated')],
+  };
+}
+
+export function withdraw(t: TicketState, input: ActionInput<'withdraw'>, _a: Actor, ctx: TransitionContext): Outcome {
+  return {
+    to: 'withdrawn',
+    set: { closedAt: ctx.now, pendingReturn: null },
+    note: input.reason,
+    effects: [{ kind: 'notify', audience: 'platform', template: 'withdrawn' }, ...notifyUnits(t, 'withdrawn')],
+  };
+}

@@ -1,0 +1,103 @@
+import type { Actor } from '../actor';
+import type { ActionInput } from '../action-schemas';
+import { applySpan } from '../deadlines';
+import type { TicketClass } from '../enums';
+import type { TicketState } from '../ticket';
+import { fail, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
+import { notifyUnits, withDeadlines } from './kit';
+
+/** Rules of the platform's intake actions: accept, reject, supplement, answer, dispatch, return. */
+
+/** 003 §8: consultations are A (即办), everything else B (一般) unless the operator says otherwise. */
+function defaultClass(t: TicketState): TicketClass {
+  return t.type === 'consultation' ? 'A' : 'B';
+}
+
+export function accept(t: TicketState, input: ActionInput<'accept'>, _a: Actor, ctx: TransitionContext): Outcome {
+  const cls = input.class ?? (ctx.profile.byClass ? defaultClass(t) : null);
+  const set = withDeadlines(t, { acceptedAt: ctx.now, class: cls }, ctx);
+  const warning = cls === 'D' ? [{ kind: 'risk-warning' as const, reason: '重要紧急事项（D类），须第一时间处置（003 §8，000 §20）' }] : [];
+  return { to: 'accepted', set, note: input.note, data: cls ? { class: cls } : undefined, effects: [{ kind: 'notify', audience: 'citizen', template: 'accepted' }, ...warning] };
+}
+
+export function reject(t: TicketState, input: ActionInput<'reject'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
+  const allowed = ctx.profile.rejectReasons.value;
+  if (!allowed.includes(input.reasonCode)) {
+    return fail.rule(`当前规则不允许以此理由不予受理${ctx.profile.rejectReasons.cite ? `（${ctx.profile.rejectReasons.cite}）` : ''}`, { allowed });
+  }
+  return {
+    to: 'rejected',
+    set: { rejectReason: { code: input.reasonCode, note: input.note }, closedAt: ctx.now },
+    note: input.note,
+    data: { reasonCode: input.reasonCode },
+    effects: [{ kind: 'notify', audience: 'citizen', template: 'rejected' }],
+  };
+}
+
+export function requestSupplement(t: TicketState, input: ActionInput<'request-supplement'>, _a: Actor, ctx: TransitionContext): Outcome {
+  const span = input.workingDays ? { unit: 'workingDays' as const, value: input.workingDays, platformDefault: true as const } : ctx.profile.supplement;
+  const due = applySpan(ctx.calendar, ctx.now, span);
+  return {
+    to: 'supplementing',
+    set: { supplementDueAt: due?.at ?? null },
+    note: input.note,
+    data: { dueAt: due?.at },
+    effects: [{ kind: 'notify', audience: 'citizen', template: 'supplement-requested' }],
+  };
+}
+
+export function supplement(_t: TicketState, input: ActionInput<'supplement'>): Outcome {
+  return {
+    to: 'submitted',
+    set: { supplementDueAt: null },
+    data: { content: input.content, attachments: input.attachments ?? [] },
+    effects: [{ kind: 'notify', audience: 'platform', template: 'supplemented' }],
+  };
+}
+
+/** 即时答复 (000 §10, 002 §18): consultations answered by the platform go straight to the visit. */
+export function answer(t: TicketState, input: ActionInput<'answer'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
+  if (t.type !== 'consultation') return fail.rule('只有咨询类诉求可以由平台直接答复（000 §10，002 §18）');
+  if (!ctx.profile.instantAnswer.value) return fail.rule('当前规则不支持平台即时答复');
+  const set = withDeadlines(t, { result: input.answer, repliedAt: ctx.now, acceptedAt: t.acceptedAt ?? ctx.now, visitStartedAt: ctx.now, onTime: 1 }, ctx);
+  return { to: 'visiting', set, data: input.knowledgeId ? { knowledgeId: input.knowledgeId } : undefined, effects: [{ kind: 'notify', audience: 'citizen', template: 'answered' }] };
+}
+
+export function dispatch(t: TicketState, input: ActionInput<'dispatch'>, _a: Actor, ctx: TransitionContext): Outcome {
+  const coUnits = input.coUnits ?? [];
+  const patch: Partial<TicketState> = { leadUnit: input.leadUnit, coUnits, coResults: [], dispatchedAt: ctx.now, signedAt: null, pendingReturn: null };
+  return {
+    to: 'dispatched',
+    set: withDeadlines(t, patch, ctx),
+    note: input.note,
+    data: { leadUnit: input.leadUnit, coUnits },
+    effects: [...notifyUnits({ leadUnit: input.leadUnit, coUnits }, 'dispatched'), { kind: 'notify', audience: 'citizen', template: 'dispatched' }],
+  };
+}
+
+/** 000 §12, 003 §11: the platform reviews a return; approved → back to the pool for re-dispatch. */
+export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>, _a: Actor, ctx: TransitionContext): Outcome {
+  const pending = t.pendingReturn;
+  const data = { approve: input.approve, unit: pending?.unit ?? t.leadUnit };
+  if (!input.approve) {
+    return {
+      to: pending?.from ?? 'dispatched',
+      set: { pendingReturn: null },
+      note: input.note,
+      data,
+      effects: notifyUnits({ leadUnit: pending?.unit ?? t.leadUnit, coUnits: [] }, 'return-refused'),
+    };
+  }
+  const patch: Partial<TicketState> = { leadUnit: null, coUnits: [], coResults: [], dispatchedAt: null, signedAt: null, pendingReturn: null, returnCount: t.returnCount + 1 };
+  return {
+    to: 'accepted',
+    set: withDeadlines(t, patch, ctx),
+    note: input.note,
+    data,
+    effects: [
+      { kind: 'count', metric: 'return' },
+      ...notifyUnits({ leadUnit: pending?.unit ?? t.leadUnit, coUnits: [] }, 'return-approved'),
+      { kind: 'notify', audience: 'citizen', template: 'returned' },
+    ],
+  };
+}
