@@ -1,0 +1,102 @@
+import Taro from '@tarojs/taro';
+import { FieldError } from '../../components/field-error';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { CONTENT_LIMITS, TEXT_LIMITS, type TicketType } from '@mashang/shared';
+import type { ReactNode } from 'react';
+import { LocationField } from '../../components/location-field';
+import { MediaField } from '../../components/media-field';
+import { TypePicker } from '../../components/type-picker';
+import { VoiceField } from '../../components/voice-field';
+import { CONTACT_REQUIRED, effectiveContent } from './form';
+import type { SubmitFormApi } from './use-submit-form';
+import { useKnowledgeHints } from './use-knowledge-hints';
+
+function Section({ title, error, children, optional }: { title: string; error?: string; children: ReactNode; optional?: boolean }) {
+  return (
+    <View className='section'>
+      <Text className='section__title'>
+        {title}
+        {optional && <Text className='section__optional'>（可不填）</Text>}
+      </Text>
+      {children}
+      <FieldError text={error} />
+    </View>
+  );
+}
+
+function KnowledgeHints({ text, enabled }: { text: string; enabled: boolean }) {
+  const hints = useKnowledgeHints(text, enabled);
+  if (hints.length === 0) return null;
+  return (
+    <View className='hints'>
+      <Text className='hints__title'>这些答复也许能帮到您：</Text>
+      {hints.map((h) => (
+        <View key={h.id} className='hints__item' onClick={() => Taro.navigateTo({ url: `/sub/knowledge/article/index?id=${encodeURIComponent(h.id)}` })}>
+          <Text>{h.question ?? h.title}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The body of the submit form; the page adds the scene banner and the submit button. */
+export function SubmitFormView({ api, suggestedTypes }: { api: SubmitFormApi; suggestedTypes?: readonly TicketType[] }) {
+  const { form, errors, update } = api;
+  const voice = form.attachments.find((a) => a.kind === 'voice');
+  const length = effectiveContent(form).length;
+  const contactOptional = !form.type || !CONTACT_REQUIRED.includes(form.type);
+  return (
+    <View className='submit-form'>
+      <Section title='1. 您要反映什么类型的事？' error={errors.type}>
+        <TypePicker value={form.type} onChange={(type) => update({ type })} suggested={suggestedTypes} />
+      </Section>
+
+      <Section title='2. 说说是什么事' error={errors.content}>
+        <Textarea
+          className='textarea'
+          value={form.content}
+          maxlength={CONTENT_LIMITS.max}
+          placeholder={`请写清楚什么时间、什么地方、发生了什么（至少 ${CONTENT_LIMITS.min} 个字）`}
+          onInput={(e) => update({ content: e.detail.value })}
+          ariaLabel='反映内容'
+        />
+        <Text className={`counter ${length > CONTENT_LIMITS.max ? 'counter--over' : ''}`}>
+          {length}/{CONTENT_LIMITS.max}
+        </Text>
+        <KnowledgeHints text={form.content} enabled={form.type === 'consultation'} />
+        <Text className='section__subtitle'>不方便打字？录一段语音：</Text>
+        <VoiceField voice={voice} onRecorded={(clip) => api.addMedia([clip])} onRemove={api.removeAttachment} />
+      </Section>
+
+      <Section title='3. 照片或视频' error={errors.attachments} optional>
+        <MediaField attachments={form.attachments} onAdd={api.addMedia} onRemove={api.removeAttachment} />
+      </Section>
+
+      <Section title='4. 在什么地方' error={errors.location} optional>
+        <LocationField address={form.address} point={form.point} onChange={(patch) => update(patch)} />
+      </Section>
+
+      <Section title='5. 怎么联系您' error={errors.contact} optional={contactOptional}>
+        <Input className='input' value={form.contactName} maxlength={TEXT_LIMITS.name} placeholder='您的姓名' onInput={(e) => update({ contactName: e.detail.value })} ariaLabel='姓名' />
+        <Input className='input' type='number' value={form.contactPhone} maxlength={13} placeholder='手机号或带区号的电话' onInput={(e) => update({ contactPhone: e.detail.value })} ariaLabel='电话' />
+      </Section>
+
+      <View className='section switch-row'>
+        <View className='switch-row__text'>
+          <Text className='section__title'>为我保密</Text>
+          <Text className='field__hint'>打开后，承办单位看不到您的姓名和电话，被反映的一方也不会知道是谁反映的。</Text>
+        </View>
+        <Switch checked={form.confidential} color='#b71c1c' onChange={(e) => update({ confidential: e.detail.value })} ariaLabel='为我保密' />
+      </View>
+
+      <View className='section switch-row'>
+        <View className='switch-row__text'>
+          <Text className='section__title'>我同意个人信息保护说明</Text>
+          <Text className='field__hint'>您的姓名、电话、位置只用于办理这件事，加密保存，不会公开。</Text>
+          <FieldError text={errors.consent} />
+        </View>
+        <Switch checked={form.consent} color='#b71c1c' onChange={(e) => update({ consent: e.detail.value })} ariaLabel='同意个人信息保护说明' />
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,56 @@
+import type { CreateTicketInput, Satisfaction, TicketStatus, UploadRequest } from '@mashang/shared';
+import { request } from './request';
+import type { KnowledgeItem, Page, PublicCase, SceneView, TicketView, UploadGrant } from './types';
+
+/** Typed calls of the citizen API (ARCHITECTURE.md "HTTP contract"), all through request(). */
+
+export function getScene(scene: string): Promise<SceneView> {
+  return request<SceneView>({ path: `/api/v1/scenes/${encodeURIComponent(scene)}` });
+}
+
+export function searchKnowledge(q: string, limit = 5): Promise<Page<KnowledgeItem>> {
+  return request<Page<KnowledgeItem>>({ path: '/api/v1/knowledge', query: { q, limit } });
+}
+
+export function getKnowledge(id: string): Promise<KnowledgeItem> {
+  return request<KnowledgeItem | { item: KnowledgeItem }>({ path: `/api/v1/knowledge/${encodeURIComponent(id)}` }).then((r) =>
+    'item' in r ? r.item : r,
+  );
+}
+
+export function listPublicCases(cursor?: string): Promise<Page<PublicCase>> {
+  return request<Page<PublicCase>>({ path: '/api/v1/public/cases', query: { cursor } });
+}
+
+export function requestUpload(body: UploadRequest): Promise<UploadGrant> {
+  return request<UploadGrant>({ method: 'POST', path: '/api/v1/uploads', data: body });
+}
+
+export async function createTicket(body: CreateTicketInput): Promise<TicketView> {
+  const r = await request<{ ticket: TicketView }>({ method: 'POST', path: '/api/v1/tickets', data: body });
+  return r.ticket;
+}
+
+export function listTickets(status: TicketStatus | undefined, cursor: string | undefined): Promise<Page<TicketView>> {
+  return request<Page<TicketView>>({ path: '/api/v1/tickets', query: { status, cursor } });
+}
+
+export async function getTicket(no: string): Promise<TicketView> {
+  const r = await request<TicketView | { ticket: TicketView }>({ path: `/api/v1/tickets/${encodeURIComponent(no)}` });
+  return 'ticket' in r ? r.ticket : r;
+}
+
+/** Citizen actions carry the version they were decided on: a stale one is refused (412) rather than applied blindly. */
+async function act(ticket: TicketView, action: 'supplement' | 'withdraw' | 'rate', data: object): Promise<TicketView> {
+  const r = await request<{ ticket: TicketView }>({
+    method: 'POST',
+    path: `/api/v1/tickets/${encodeURIComponent(ticket.no)}/${action}`,
+    data,
+    headers: { 'If-Match': String(ticket.version) },
+  });
+  return r.ticket;
+}
+
+export const supplementTicket = (t: TicketView, body: { content?: string; attachments?: string[] }) => act(t, 'supplement', body);
+export const withdrawTicket = (t: TicketView, reason?: string) => act(t, 'withdraw', reason ? { reason } : {});
+export const rateTicket = (t: TicketView, body: { satisfaction: Satisfaction; comment?: string }) => act(t, 'rate', body);
