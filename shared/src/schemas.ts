@@ -20,7 +20,7 @@ export const uploadRequestSchema = z
   .strictObject({
     kind: z.enum(MEDIA_KINDS),
     mime: z.string().trim().toLowerCase().max(100),
-    size: z.number().int().min(1),
+    size: z.number().int().min(1).max(1024 * 1024 * 1024),
     duration: z.number().positive().max(3600).optional(),
   })
   .superRefine((u, ctx) => {

@@ -20,7 +20,7 @@ export function accept(t: TicketState, input: ActionInput<'accept'>, _a: Actor, 
   return { to: 'accepted', set, note: input.note, data: cls ? { class: cls } : undefined, effects: [{ kind: 'notify', audience: 'citizen', template: 'accepted' }, ...warning] };
 }
 
-export function reject(t: TicketState, input: ActionInput<'reject'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
+export function reject(_t: TicketState, input: ActionInput<'reject'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
   const allowed = ctx.profile.rejectReasons.value;
   if (!allowed.includes(input.reasonCode)) {
     return fail.rule(`当前规则不允许以此理由不予受理${ctx.profile.rejectReasons.cite ? `（${ctx.profile.rejectReasons.cite}）` : ''}`, { allowed });
@@ -34,7 +34,7 @@ export function reject(t: TicketState, input: ActionInput<'reject'>, _a: Actor, 
   };
 }
 
-export function requestSupplement(t: TicketState, input: ActionInput<'request-supplement'>, _a: Actor, ctx: TransitionContext): Outcome {
+export function requestSupplement(_t: TicketState, input: ActionInput<'request-supplement'>, _a: Actor, ctx: TransitionContext): Outcome {
   const span = input.workingDays ? { unit: 'workingDays' as const, value: input.workingDays, platformDefault: true as const } : ctx.profile.supplement;
   const due = applySpan(ctx.calendar, ctx.now, span);
   return {
