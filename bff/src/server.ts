@@ -7,6 +7,8 @@ import { connectDb, describeDb } from './db/connection';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server';
 import { createApp } from './app';
 import { resolveSecrets } from './config/dev-secrets';
+import { bootstrapAdmin } from './auth/bootstrap-admin';
+import { seedDemoOnStart } from './seed/startup';
 import { createStorage } from './storage/create-storage';
 
 async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedServer }> {
@@ -48,6 +50,9 @@ async function main(): Promise<void> {
     const info = await describeDb(db);
     logger.info(info, 'database connected');
     const secrets = resolveSecrets(config, logger);
+    if (config.devLogin) logger.warn('dev-login mode: no WECHAT_APPID, so citizens log in with any code as openid dev_<code>; never for production');
+    if ((await bootstrapAdmin({ config, db, clock: systemClock, logger })) === 'not-configured') logger.info('ADMIN_USERNAME/ADMIN_PASSWORD not set: no bootstrap administrator');
+    await seedDemoOnStart({ config, db, clock: systemClock, logger });
     const storage = createStorage(config, secrets, systemClock);
     logger.info({ storage: storage.kind }, 'media storage');
     const app = createApp({ config, db, clock: systemClock, logger, secrets, storage });

@@ -53,6 +53,7 @@ export function citizenStaffView(deps: CitizenDeps, doc: CitizenDoc): CitizenSta
  */
 export async function findOrCreateCitizen(deps: CitizenDeps, openid: string, unionid?: string): Promise<CitizenDoc> {
   const citizens = citizenModel(deps.db);
+  await citizens.init(); // the unique openid index must exist before the first racing insert
   const existing = await citizens.findOne({ openid }).lean<CitizenDoc>();
   if (existing) return existing;
   const now = deps.clock.now();

@@ -30,6 +30,7 @@ export function rateLimited(retryAfterSeconds: number): AppError {
 
 async function claimSlot(db: Connection, key: string, window: number, policy: RatePolicy, expiresAt: Date, now: Date): Promise<boolean> {
   const slots = rateSlotModel(db);
+  await slots.init();
   for (let attempt = 0; attempt < policy.limit; attempt++) {
     const used = await slots.countDocuments({ key, window });
     if (used >= policy.limit) return false;

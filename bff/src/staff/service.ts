@@ -84,7 +84,9 @@ export async function insertStaff(deps: StaffDeps, input: StaffCreateInput): Pro
     updatedAt: now,
   };
   try {
-    await staffModel(deps.db).create(doc);
+    const staff = staffModel(deps.db);
+    await staff.init(); // the unique username index must exist before the first racing insert
+    await staff.create(doc);
   } catch (err) {
     if (isDuplicateKey(err)) throw conflict('USERNAME_TAKEN', '用户名已被使用');
     throw err;

@@ -99,7 +99,9 @@ export async function createUnit(deps: UnitDeps, input: UnitCreateInput, actor: 
     updatedAt: now,
   };
   try {
-    await unitModel(deps.db).create(doc);
+    const units = unitModel(deps.db);
+    await units.init(); // the unique sibling-name index must exist before the first racing insert
+    await units.create(doc);
   } catch (err) {
     if (isDuplicateKey(err)) throw conflict(NAME_TAKEN.code, NAME_TAKEN.message);
     throw err;
