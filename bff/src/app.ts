@@ -15,6 +15,7 @@ import { OpenApiRegistry } from './openapi/registry';
 import type { RouteKit } from './http/route';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
+import { h5Routes } from './h5/routes';
 import type { WechatLogin } from './auth/wechat-login';
 import { citizenAuthRoutes, staffAuthRoutes } from './auth/routes';
 import { unitRoutes } from './units/routes';
@@ -25,6 +26,8 @@ import type { MediaStorage } from './storage/types';
 import { localStorageRoutes } from './storage/routes';
 import { uploadRoutes } from './uploads/routes';
 import { mediaRoutes } from './media/routes';
+import type { WechatClient } from './wechat/client';
+import { phoneRoutes } from './wechat/phone-routes';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -36,12 +39,14 @@ export interface AppDeps {
   /** WeChat jscode2session for citizen login; absent in dev-login mode (and then a non-dev login answers 503). */
   wechatLogin?: WechatLogin;
   storage: MediaStorage;
+  /** The WeChat API client; absent when WECHAT_APPID/WECHAT_SECRET are not set (dev mode: no notices, plain QR codes). */
+  wechat?: WechatClient;
 }
 
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), phoneRoutes, h5Routes(), openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });
@@ -75,6 +80,6 @@ export function createApp(deps: AppDeps): Koa {
     }),
   );
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: false }));
+  app.use(router.allowedMethods({ throw: true }));
   return app;
 }

@@ -10,6 +10,8 @@ import { resolveSecrets } from './config/dev-secrets';
 import { bootstrapAdmin } from './auth/bootstrap-admin';
 import { seedDemoOnStart } from './seed/startup';
 import { createStorage } from './storage/create-storage';
+import { createWechat } from './wechat/create-wechat';
+import { startNoticeDelivery } from './outbox/service';
 
 async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedServer }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
     await seedDemoOnStart({ config, db, clock: systemClock, logger });
     const storage = createStorage(config, secrets, systemClock);
     logger.info({ storage: storage.kind }, 'media storage');
-    const app = createApp({ config, db, clock: systemClock, logger, secrets, storage });
+    const wechat = createWechat(config, db, systemClock);
+    const app = createApp({ config, db, clock: systemClock, logger, secrets, storage, wechat, wechatLogin: wechat });
+    shutdownTasks.push(startNoticeDelivery({ config, db, clock: systemClock, logger, wechat }));
     const server = http.createServer(app.callback());
     server.requestTimeout = 30_000;
     await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

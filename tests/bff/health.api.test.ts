@@ -57,3 +57,22 @@ describe('OpenAPI document', () => {
     expect(js.text.length).toBeGreaterThan(1000);
   });
 });
+
+describe('method handling', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('when a known path is called with an unsupported method, then it answers 405 with the error shape', async () => {
+    const res = await t.http.delete('/api/health').expect(405);
+    expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('when an unknown HTTP method is used, then it is a 4xx JSON error, never a 5xx', async () => {
+    const res = await t.http.patch('/api/health');
+    expect(res.status).toBe(405);
+    expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+});

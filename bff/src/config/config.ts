@@ -1,6 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+function isStringMapJson(value: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return !!parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string');
+  } catch {
+    return false;
+  }
+}
+
 /** Every environment variable the BFF reads, parsed and validated once at startup. */
 const envSchema = z
   .object({
@@ -25,6 +34,18 @@ const envSchema = z
     WECHAT_APPID: z.string().min(1).optional(),
     WECHAT_SECRET: z.string().min(1).optional(),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+    // Subscribe-message template ids per notice (absent → that notice is recorded as skipped).
+    WECHAT_TEMPLATE_ACCEPTED: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_DISPATCHED: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_REPLIED: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_SUPPLEMENT: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_REJECTED: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_CLOSED: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_FIELDS: z
+      .string()
+      .refine(isStringMapJson, 'must be a JSON object mapping no/title/status/time/note to template keys')
+      .optional(),
+    WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
     OSS_REGION: z.string().min(1).optional(),
     OSS_BUCKET: z.string().min(1).optional(),
     OSS_ACCESS_KEY_ID: z.string().min(1).optional(),

@@ -18,12 +18,14 @@ function toAppError(err: unknown): AppError | undefined {
   }
   const e = err as HttpishError;
   const status = e?.status ?? e?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  if (typeof status === 'number' && ((status >= 400 && status < 500) || status === 501)) {
     if (e.type === 'entity.parse.failed' || /JSON/i.test(e.message ?? '')) {
       return new AppError(400, 'MALFORMED_JSON', '请求体不是合法的 JSON');
     }
     if (status === 413) return new AppError(413, 'PAYLOAD_TOO_LARGE', '请求体过大');
     if (status === 415) return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的请求格式');
+    if (status === 405) return new AppError(405, 'METHOD_NOT_ALLOWED', '接口不支持该请求方法');
+    if (status === 501) return new AppError(405, 'METHOD_NOT_ALLOWED', '接口不支持该请求方法');
     return new AppError(status, 'BAD_REQUEST', e.expose && e.message ? e.message : '请求无效');
   }
   return undefined;
