@@ -108,6 +108,8 @@ export class TokenStore {
     }
     const expiresAt = new Date(now.getTime() + Math.max(60_000, fetched.expiresInSec * 1000 - this.marginMs));
     await applyVersioned(tokenModel(this.opts.db), this.opts.appid, doc.version, { $set: { token: fetched.token, expiresAt, fetchedAt: now } }, now);
+    // Leases only matter while a refresh runs; old ones are just litter.
+    await leaseModel(this.opts.db).deleteMany({ at: { $lt: new Date(now.getTime() - 3600_000) } });
     return fetched.token;
   }
 
