@@ -27,6 +27,7 @@ import type { MediaStorage } from './storage/types';
 import { localStorageRoutes } from './storage/routes';
 import { uploadRoutes } from './uploads/routes';
 import { mediaRoutes } from './media/routes';
+import { knowledgeRoutes } from './knowledge/routes';
 import type { WechatClient } from './wechat/client';
 import { phoneRoutes } from './wechat/phone-routes';
 
@@ -47,7 +48,7 @@ export interface AppDeps {
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), phoneRoutes, h5Routes(), openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), phoneRoutes, h5Routes(), knowledgeRoutes, openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });

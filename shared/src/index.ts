@@ -9,3 +9,6 @@ export * from './profiles';
 export * from './ticket';
 export * from './deadlines';
 export * from './state-machine';
+export * from './knowledge-schemas';
+export * from './scene-schemas';
+export * from './catalog-schemas';
