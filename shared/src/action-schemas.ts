@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SATISFACTION_LEVELS, TICKET_CLASSES, type TicketAction } from './enums';
 import { MAX_ATTACHMENTS, CONTENT_LIMITS, TEXT_LIMITS } from './limits';
 import { REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES } from './reasons';
-import { idSchema, optionalText, storageKeySchema, text } from './validation';
+import { idSchema, optionalText, storageKeySchema, text, ticketNoSchema } from './validation';
 import { createTicketSchema } from './ticket-schemas';
 
 /** Bodies of the ticket actions (POST …/tickets/{no}/{action}). All strict: unknown keys → 400. */
@@ -51,6 +51,7 @@ export const superviseInputSchema = z.strictObject({
   dueAt: dateTime.optional(),
   trigger: z.enum(SUPERVISION_TRIGGERS).optional(),
 });
+export const mergeInputSchema = z.strictObject({ into: ticketNoSchema, note });
 
 /** The body schema of every action, keyed by action (submit: the citizen's create payload). */
 export const ACTION_INPUT_SCHEMAS = {
@@ -77,6 +78,7 @@ export const ACTION_INPUT_SCHEMAS = {
   'stage-report': stageReportInputSchema,
   'co-result': coResultInputSchema,
   supervise: superviseInputSchema,
+  merge: mergeInputSchema,
 } as const satisfies Record<TicketAction, z.ZodType>;
 
 export type ActionInputs = { [A in TicketAction]: z.output<(typeof ACTION_INPUT_SCHEMAS)[A]> };

@@ -90,6 +90,7 @@ export const TICKET_ACTIONS = [
   'stage-report',
   'co-result',
   'supervise',
+  'merge',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -118,6 +119,7 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   'stage-report': '承办单位报告办理进展',
   'co-result': '协办单位已反馈',
   supervise: '已督办',
+  merge: '与相同诉求合并办理',
 };
 
 /** Intake channels (000 §3, 003 §3, 004 §5). */

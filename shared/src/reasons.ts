@@ -68,6 +68,7 @@ export const TERMINATION_REASON_CODES = [
   'unlawful-demand',
   'no-cooperation',
   'other-by-law',
+  'duplicate-merged',
 ] as const;
 export type TerminationReasonCode = (typeof TERMINATION_REASON_CODES)[number];
 
@@ -87,6 +88,8 @@ export const TERMINATION_REASONS: Record<TerminationReasonCode, CodedReason> = {
     cites: ['000 §19', '001 §15(5)', '002 §25(8)'],
   },
   'other-by-law': { label: '法律、法规规定的其他情形', cites: ['002 §25(9)'] },
+  /** Only the `merge` action uses it: the matter goes on under the ticket it was merged into. */
+  'duplicate-merged': { label: '与正在办理的同一诉求重复，已合并办理', cites: ['002 §17(7)', '000 §23(5)'] },
 };
 
 /** 督办 means (000 §22) plus escalation to 政务督查 (000 §24). */

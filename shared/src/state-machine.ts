@@ -28,6 +28,7 @@ import { fail, isTransitionError, type Effect, type Outcome, type TimelineEntryD
 import * as extensions from './transitions/extensions';
 import * as handling from './transitions/handling';
 import * as intake from './transitions/intake';
+import { merge } from './transitions/merge';
 import * as visiting from './transitions/visiting';
 
 export * from './transition-types';
@@ -79,6 +80,7 @@ export const STATE_MACHINE: Readonly<Record<TicketAction, ActionSpec>> = {
   'stage-report': { from: AT_UNIT, to: 'same', who: lead },
   'co-result': { from: AT_UNIT, to: 'same', who: { roles: ['handler'], unit: 'co' } },
   supervise: { from: OPEN_STATUSES, to: 'same', who: { roles: ['supervisor'], system: true } },
+  merge: { from: OPEN_STATUSES, to: ['terminated'], who: { roles: ['operator', 'dispatcher'] } },
 };
 
 type Rule<A extends TicketAction> = (t: TicketState, input: ActionInput<A>, actor: Actor, ctx: TransitionContext) => Outcome | TransitionError;
@@ -106,6 +108,7 @@ const RULES: { [A in Exclude<TicketAction, 'submit'>]: Rule<A> } = {
   rate: visiting.rate,
   visit: visiting.visit,
   'decide-reopen': visiting.decideReopen,
+  merge,
 };
 
 /** Role check (403 ROLE_NOT_ALLOWED): citizen owner, staff role, or the system. */

@@ -115,6 +115,8 @@ export interface TicketState {
   result?: string | null;
   rejectReason?: { code: RejectReasonCode; note: string } | null;
   termination?: { code: TerminationReasonCode; note: string } | null;
+  /** Set by `merge`: the ticket the same matter is handled under (002 §17(7)). */
+  mergedInto?: string | null;
   supervision: SupervisionFlags;
   /** 1 when the reply came by dueAt, 0 when late; ready for `$sum` in stats. */
   onTime?: 0 | 1 | null;

@@ -33,6 +33,7 @@ const VALID_INPUT: Record<Exclude<TicketAction, 'submit'>, unknown> = {
   'stage-report': { content: '已召开协调会，下周完成整改' },
   'co-result': { result: '协办单位已完成排查' },
   supervise: { means: 'reminder', note: '请加快办理' },
+  merge: { into: '20260303-000999', note: '同一路段路灯，已有他人反映' },
 };
 
 /** Pingdingshan class C consultation at the lead unit: satisfies every action's business rule. */
