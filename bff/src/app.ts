@@ -16,7 +16,6 @@ import type { RouteKit } from './http/route';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
 import { h5Routes } from './h5/routes';
-import { h5Routes } from './h5/routes';
 import type { WechatLogin } from './auth/wechat-login';
 import { citizenAuthRoutes, staffAuthRoutes } from './auth/routes';
 import { unitRoutes } from './units/routes';
@@ -30,6 +29,7 @@ import { mediaRoutes } from './media/routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import type { WechatClient } from './wechat/client';
 import { phoneRoutes } from './wechat/phone-routes';
+import { supervisionRoutes } from './supervision/routes';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -48,7 +48,7 @@ export interface AppDeps {
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), phoneRoutes, h5Routes(), knowledgeRoutes, openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });
