@@ -22,7 +22,7 @@ module.exports = {
     '^react/(.*)$': `${miniappDep('react', true)}/$1`,
     '^react-dom$': miniappDep('react-dom'),
     '^react-dom/(.*)$': `${miniappDep('react-dom', true)}/$1`,
-    '^(\\.{1,2}/.*platform/(?:login|recorder|media|location|scan|subscribe))$': '$1.h5',
+    '^(\\.{1,2}/.*platform/(?:login|recorder|media|location|scan|subscribe|phone-button))$': '$1.h5',
   },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

@@ -54,3 +54,21 @@ async function act(ticket: TicketView, action: 'supplement' | 'withdraw' | 'rate
 export const supplementTicket = (t: TicketView, body: { content?: string; attachments?: string[] }) => act(t, 'supplement', body);
 export const withdrawTicket = (t: TicketView, reason?: string) => act(t, 'withdraw', reason ? { reason } : {});
 export const rateTicket = (t: TicketView, body: { satisfaction: Satisfaction; comment?: string }) => act(t, 'rate', body);
+
+export interface Me {
+  id: string;
+  name?: string | null;
+  phone?: string | null;
+}
+
+/** The signed-in citizen's own name and phone (in clear, for prefilling the contact fields). */
+export async function getMe(): Promise<Me> {
+  const r = await request<{ citizen: Me }>({ path: '/api/v1/me' });
+  return r.citizen;
+}
+
+/** WeChat's quick phone verification: the code from the phone button becomes the citizen's number. */
+export async function bindPhone(code: string): Promise<Me> {
+  const r = await request<{ citizen: Me }>({ method: 'POST', path: '/api/v1/me/phone', data: { code } });
+  return r.citizen;
+}

@@ -7,6 +7,7 @@ import { LocationField } from '../../components/location-field';
 import { MediaField } from '../../components/media-field';
 import { TypePicker } from '../../components/type-picker';
 import { VoiceField } from '../../components/voice-field';
+import { PhoneButton } from '../../platform/phone-button';
 import { CONTACT_REQUIRED, effectiveContent } from './form';
 import type { SubmitFormApi } from './use-submit-form';
 import { useKnowledgeHints } from './use-knowledge-hints';
@@ -79,6 +80,7 @@ export function SubmitFormView({ api, suggestedTypes }: { api: SubmitFormApi; su
       <Section title='5. 怎么联系您' error={errors.contact} optional={contactOptional}>
         <Input className='input' value={form.contactName} maxlength={TEXT_LIMITS.name} placeholder='您的姓名' onInput={(e) => update({ contactName: e.detail.value })} ariaLabel='姓名' />
         <Input className='input' type='number' value={form.contactPhone} maxlength={13} placeholder='手机号或带区号的电话' onInput={(e) => update({ contactPhone: e.detail.value })} ariaLabel='电话' />
+        <PhoneButton onPhone={(contactPhone) => update({ contactPhone })} />
       </Section>
 
       <View className='section switch-row'>

@@ -13,6 +13,8 @@ export interface SubmitFormApi {
   restored: boolean;
   submitting: boolean;
   update: (patch: Partial<SubmitForm>) => void;
+  /** Fills the contact fields only while both are still empty (never overwrites what was typed). */
+  prefillContact: (name: string, phone: string) => void;
   addMedia: (items: LocalMedia[]) => string | undefined;
   removeAttachment: (id: string) => void;
   discardDraft: () => void;
@@ -39,6 +41,10 @@ export function useSubmitForm(initial: Partial<SubmitForm> = {}): SubmitFormApi 
   const update = useCallback((patch: Partial<SubmitForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setErrors((e) => (Object.keys(e).length ? {} : e));
+  }, []);
+
+  const prefillContact = useCallback((contactName: string, contactPhone: string) => {
+    setForm((f) => (f.contactName || f.contactPhone ? f : { ...f, contactName, contactPhone }));
   }, []);
 
   const updateAttachments = useCallback((fn: (list: FormAttachment[]) => FormAttachment[]) => {
@@ -78,7 +84,7 @@ export function useSubmitForm(initial: Partial<SubmitForm> = {}): SubmitFormApi 
     }
   }, []);
 
-  return { form, errors, restored: Boolean(restoredDraft), submitting, update, addMedia, removeAttachment, discardDraft, submit };
+  return { form, errors, restored: Boolean(restoredDraft), submitting, update, prefillContact, addMedia, removeAttachment, discardDraft, submit };
 }
 
 function pickDefined(patch: Partial<SubmitForm>): Partial<SubmitForm> {

@@ -1,14 +1,21 @@
-import type { TicketStatus } from '@mashang/shared';
+import { STATE_MACHINE, type TicketStatus } from '@mashang/shared';
+import type { TimelineEntry } from '../../services/types';
 
-export type CitizenAction = 'supplement' | 'withdraw' | 'rate';
+export const CITIZEN_ACTIONS = ['supplement', 'withdraw', 'rate'] as const;
+export type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
 
-const WITHDRAWABLE: readonly TicketStatus[] = ['submitted', 'supplementing', 'accepted', 'dispatched', 'handling', 'returning'];
+/** 一事一评 (002 §28): after an unsatisfied rating the ticket waits in `visiting` for staff; no second rating. */
+function ratedThisRound(timeline: readonly TimelineEntry[]): boolean {
+  const sorted = [...timeline].sort((a, b) => a.at.localeCompare(b.at));
+  const lastEntered = sorted.reduce((at, e, i) => (e.to === 'visiting' && e.action !== 'rate' ? i : at), -1);
+  return sorted.slice(lastEntered + 1).some((e) => e.action === 'rate');
+}
 
-/** The buttons the detail page offers for a status (ARCHITECTURE.md state machine, citizen rows). */
-export function citizenActions(status: TicketStatus): CitizenAction[] {
-  const actions: CitizenAction[] = [];
-  if (status === 'supplementing') actions.push('supplement');
-  if (status === 'visiting') actions.push('rate');
-  if (WITHDRAWABLE.includes(status)) actions.push('withdraw');
-  return actions;
+/** The buttons the detail page offers: the citizen rows of the shared state machine that start from this status. */
+export function citizenActions(status: TicketStatus, timeline: readonly TimelineEntry[] = []): CitizenAction[] {
+  return CITIZEN_ACTIONS.filter((action) => {
+    const spec = STATE_MACHINE[action];
+    if (!spec.who.citizen || !spec.from.includes(status)) return false;
+    return action !== 'rate' || !ratedThisRound(timeline);
+  });
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { TicketType } from '@mashang/shared';
 import { PageShell } from '../../components/page-shell';
+import { getMe } from '../../services/api';
 import { normalizeScene } from '../../services/scene';
 import { categoryNames, sceneFor, unitName } from '../../services/scene-store';
 import type { SceneView } from '../../services/types';
@@ -41,6 +42,14 @@ export default function SubmitPage() {
       .catch(() => api.update({ scene: undefined }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scene]);
+
+  // The citizen's saved name and phone fill empty contact fields (never overwrite what was typed).
+  useEffect(() => {
+    getMe()
+      .then((me) => (me.name || me.phone) && api.prefillContact(me.name ?? '', me.phone ?? ''))
+      .catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const onSubmit = async () => {
     // WeChat allows the subscribe prompt only straight from a tap, so it comes before the request.
