@@ -124,7 +124,7 @@ describe('submit page', () => {
   it('when a consultation is typed, then matching knowledge answers are suggested', async () => {
     jest.useFakeTimers();
     try {
-      fake.on('GET /api/v1/knowledge', (req) => ({ statusCode: 200, data: { items: [{ id: 'k1', question: `${req.query.q}：到社保窗口补办` }] } }));
+      fake.on('GET /api/v1/knowledge/suggest', (req) => ({ statusCode: 200, data: { items: [{ id: 'k1', question: `${req.query.q}：到社保窗口补办` }] } }));
       render(<SubmitPage />);
       fireEvent.click(screen.getByText(TYPE_LABELS.consultation));
       fireEvent.change(screen.getByLabelText('反映内容'), { target: { value: '社保卡补办' } });

@@ -4,16 +4,13 @@ import { TICKET_TYPES, TYPE_HINTS, TYPE_LABELS, type TicketType } from '@mashang
 interface Props {
   value: TicketType | '';
   onChange: (type: TicketType) => void;
-  /** Types the code point suggests, listed first. */
-  suggested?: readonly TicketType[];
 }
 
 /** Five large choices, each with its one-line meaning: a picker wheel is too fiddly for old fingers. */
-export function TypePicker({ value, onChange, suggested = [] }: Props) {
-  const ordered = [...suggested.filter((t) => TICKET_TYPES.includes(t)), ...TICKET_TYPES.filter((t) => !suggested.includes(t))];
+export function TypePicker({ value, onChange }: Props) {
   return (
     <View className='type-picker' role='radiogroup' aria-label='反映类型'>
-      {ordered.map((type) => (
+      {TICKET_TYPES.map((type) => (
         <View
           key={type}
           className={`type-option ${value === type ? 'type-option--on' : ''}`}

@@ -8,18 +8,23 @@ export function getScene(scene: string): Promise<SceneView> {
   return request<SceneView>({ path: `/api/v1/scenes/${encodeURIComponent(scene)}` });
 }
 
-export function searchKnowledge(q: string, limit = 5): Promise<Page<KnowledgeItem>> {
-  return request<Page<KnowledgeItem>>({ path: '/api/v1/knowledge', query: { q, limit } });
+/** Published answers are public information: no login needed to read them. */
+export function searchKnowledge(q: string, limit: number): Promise<Page<KnowledgeItem>> {
+  return request<Page<KnowledgeItem>>({ path: '/api/v1/knowledge', query: { q, limit }, auth: false });
 }
 
-export function getKnowledge(id: string): Promise<KnowledgeItem> {
-  return request<KnowledgeItem | { item: KnowledgeItem }>({ path: `/api/v1/knowledge/${encodeURIComponent(id)}` }).then((r) =>
-    'item' in r ? r.item : r,
-  );
+/** Up to three questions matching what the citizen is typing (000 §10 即时答复). */
+export function suggestKnowledge(q: string): Promise<Page<KnowledgeItem>> {
+  return request<Page<KnowledgeItem>>({ path: '/api/v1/knowledge/suggest', query: { q }, auth: false });
+}
+
+export async function getKnowledge(id: string): Promise<KnowledgeItem> {
+  const r = await request<{ entry: KnowledgeItem }>({ path: `/api/v1/knowledge/${encodeURIComponent(id)}`, auth: false });
+  return r.entry;
 }
 
 export function listPublicCases(cursor?: string): Promise<Page<PublicCase>> {
-  return request<Page<PublicCase>>({ path: '/api/v1/public/cases', query: { cursor } });
+  return request<Page<PublicCase>>({ path: '/api/v1/public/cases', query: { cursor }, auth: false });
 }
 
 export function requestUpload(body: UploadRequest): Promise<UploadGrant> {

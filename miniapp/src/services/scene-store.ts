@@ -15,11 +15,13 @@ export async function sceneFor(scene: string): Promise<SceneView> {
   return view;
 }
 
+/** A unit's display name; a bare database id is not a name a citizen can read, so it shows nothing. */
 export function unitName(unit: UnitRef | string | null | undefined): string | undefined {
   if (!unit) return undefined;
-  return typeof unit === 'string' ? unit : unit.name;
+  if (typeof unit !== 'string') return unit.name;
+  return /^[0-9a-f]{24}$/i.test(unit) ? undefined : unit;
 }
 
 export function categoryNames(view: SceneView): string[] {
-  return (view.categories ?? []).map((c) => (typeof c === 'string' ? c : (c.name ?? c.label ?? ''))).filter(Boolean);
+  return (view.categories ?? []).map((c) => c.name).filter(Boolean);
 }

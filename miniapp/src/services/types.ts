@@ -1,4 +1,4 @@
-import type { Satisfaction, TicketStatus, TicketType } from '@mashang/shared';
+import type { Satisfaction, ScenePublicView, TicketStatus, TicketType } from '@mashang/shared';
 
 /** The citizen views the BFF returns (ARCHITECTURE.md, ticket resource fields). */
 export interface AttachmentView {
@@ -43,6 +43,7 @@ export interface TicketView {
   attachments?: Array<AttachmentView | string>;
   location?: LocationView | null;
   leadUnit?: UnitRef | string | null;
+  leadUnitName?: string | null;
   coUnits?: Array<UnitRef | string>;
   dueAt?: string | null;
   overdue?: boolean;
@@ -59,24 +60,17 @@ export interface Page<T> {
   nextCursor?: string | null;
 }
 
-export interface SceneView {
-  scene: string;
-  name?: string;
-  address?: string;
-  location?: LocationView | null;
-  unit?: UnitRef | string | null;
-  /** Suggested request types or categories printed for this place. */
-  types?: TicketType[];
-  categories?: Array<string | { name?: string; label?: string }>;
-}
+/** GET /api/v1/scenes/{scene}: the code point, as shared defines it. */
+export type SceneView = ScenePublicView;
 
+/** A search hit (`snippet`) or a whole published entry (`answer`) of GET /api/v1/knowledge… */
 export interface KnowledgeItem {
   id: string;
-  question?: string;
-  title?: string;
+  question: string;
   answer?: string;
-  summary?: string;
-  unit?: UnitRef | string | null;
+  snippet?: string;
+  unitName?: string | null;
+  publishedAt?: string | null;
   updatedAt?: string;
 }
 

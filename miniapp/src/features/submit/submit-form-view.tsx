@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { FieldError } from '../../components/field-error';
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
-import { CONTENT_LIMITS, TEXT_LIMITS, type TicketType } from '@mashang/shared';
+import { CONTENT_LIMITS, TEXT_LIMITS } from '@mashang/shared';
 import type { ReactNode } from 'react';
 import { LocationField } from '../../components/location-field';
 import { MediaField } from '../../components/media-field';
@@ -33,7 +33,7 @@ function KnowledgeHints({ text, enabled }: { text: string; enabled: boolean }) {
       <Text className='hints__title'>这些答复也许能帮到您：</Text>
       {hints.map((h) => (
         <View key={h.id} className='hints__item' onClick={() => Taro.navigateTo({ url: `/sub/knowledge/article/index?id=${encodeURIComponent(h.id)}` })}>
-          <Text>{h.question ?? h.title}</Text>
+          <Text>{h.question}</Text>
         </View>
       ))}
     </View>
@@ -41,7 +41,7 @@ function KnowledgeHints({ text, enabled }: { text: string; enabled: boolean }) {
 }
 
 /** The body of the submit form; the page adds the scene banner and the submit button. */
-export function SubmitFormView({ api, suggestedTypes }: { api: SubmitFormApi; suggestedTypes?: readonly TicketType[] }) {
+export function SubmitFormView({ api }: { api: SubmitFormApi }) {
   const { form, errors, update } = api;
   const voice = form.attachments.find((a) => a.kind === 'voice');
   const length = effectiveContent(form).length;
@@ -49,7 +49,7 @@ export function SubmitFormView({ api, suggestedTypes }: { api: SubmitFormApi; su
   return (
     <View className='submit-form'>
       <Section title='1. 您要反映什么类型的事？' error={errors.type}>
-        <TypePicker value={form.type} onChange={(type) => update({ type })} suggested={suggestedTypes} />
+        <TypePicker value={form.type} onChange={(type) => update({ type })} />
       </Section>
 
       <Section title='2. 说说是什么事' error={errors.content}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { searchKnowledge } from '../../services/api';
+import { suggestKnowledge } from '../../services/api';
 import type { KnowledgeItem } from '../../services/types';
 
 /** Matching knowledge answers while a consultation is typed (000 §10 即时答复): quiet on failure, it is only help. */
@@ -13,7 +13,7 @@ export function useKnowledgeHints(text: string, enabled: boolean): KnowledgeItem
     }
     let alive = true;
     const timer = setTimeout(() => {
-      searchKnowledge(query, 3)
+      suggestKnowledge(query)
         .then((page) => alive && setItems(page.items.slice(0, 3)))
         .catch(() => alive && setItems([]));
     }, 600);

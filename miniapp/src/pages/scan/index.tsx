@@ -1,6 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { TYPE_LABELS } from '@mashang/shared';
 import { PageShell } from '../../components/page-shell';
 import { ErrorState, Loading } from '../../components/state-views';
 import { useRemote } from '../../hooks/use-remote';
@@ -34,15 +33,14 @@ export default function ScanPage() {
     return <PageShell>{gone ? <UnknownScene /> : <ErrorState error={remote.error} onRetry={() => void remote.reload()} />}</PageShell>;
   }
   const view = remote.data;
-  const unit = unitName(view.unit);
+  const unit = unitName(view.suggestedUnit);
   const categories = categoryNames(view);
   return (
     <PageShell className='scan-page'>
       <View className='card'>
-        <Text className='card__title'>📍 {view.name ?? '码牌地点'}</Text>
+        <Text className='card__title'>📍 {view.name}</Text>
         {view.address && <Text className='card__line'>地址：{view.address}</Text>}
         {unit && <Text className='card__line'>负责单位：{unit}</Text>}
-        {view.types && view.types.length > 0 && <Text className='card__line'>可反映：{view.types.map((t) => TYPE_LABELS[t]).join('、')}</Text>}
         {categories.length > 0 && <Text className='card__line'>常见问题：{categories.join('、')}</Text>}
       </View>
       <Text className='field__hint'>地点和负责单位已帮您填好，您只要说说是什么事。</Text>

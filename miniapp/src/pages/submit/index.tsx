@@ -12,11 +12,11 @@ import { SubmitFormView } from '../../features/submit/submit-form-view';
 import { useSubmitForm } from '../../features/submit/use-submit-form';
 
 function SceneBanner({ view }: { view: SceneView }) {
-  const unit = unitName(view.unit);
+  const unit = unitName(view.suggestedUnit);
   const categories = categoryNames(view);
   return (
     <View className='banner banner--scene'>
-      <Text className='banner__title'>📍 {view.name ?? '扫码地点'}</Text>
+      <Text className='banner__title'>📍 {view.name}</Text>
       {view.address && <Text className='banner__line'>{view.address}</Text>}
       {unit && <Text className='banner__line'>负责单位：{unit}</Text>}
       {categories.length > 0 && <Text className='banner__line'>常见问题：{categories.join('、')}</Text>}
@@ -36,8 +36,7 @@ export default function SubmitPage() {
     sceneFor(scene)
       .then((view) => {
         setSceneView(view);
-        const point = view.location?.lat !== undefined && view.location.lng !== undefined ? { lat: view.location.lat, lng: view.location.lng, name: view.name } : undefined;
-        if (!api.form.address && !api.form.point) api.update({ address: view.address ?? view.location?.address ?? '', point });
+        if (!api.form.address && !api.form.point) api.update({ address: view.address, point: { ...view.location, name: view.name } });
       })
       .catch(() => api.update({ scene: undefined }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -69,7 +68,7 @@ export default function SubmitPage() {
           </Button>
         </View>
       )}
-      <SubmitFormView api={api} suggestedTypes={sceneView?.types} />
+      <SubmitFormView api={api} />
       {api.errors.form && (
         <View className='form-error' role='alert'>
           <Text>{api.errors.form}</Text>

@@ -5,7 +5,6 @@ import { ErrorState, Loading } from '../../../components/state-views';
 import { useRemote } from '../../../hooks/use-remote';
 import { getKnowledge } from '../../../services/api';
 import { formatDate } from '../../../services/format';
-import { unitName } from '../../../services/scene-store';
 
 export default function KnowledgeArticlePage() {
   const { params } = useRouter();
@@ -14,15 +13,16 @@ export default function KnowledgeArticlePage() {
   if (remote.status === 'loading') return <PageShell><Loading /></PageShell>;
   if (remote.status === 'error') return <PageShell><ErrorState error={remote.error} onRetry={() => void remote.reload()} /></PageShell>;
   const item = remote.data;
-  const unit = unitName(item.unit);
   return (
     <PageShell className='knowledge-page'>
       <View className='card'>
-        <Text className='card__title'>{item.question ?? item.title}</Text>
+        <Text className='card__title'>{item.question}</Text>
         <Text className='content-text' selectable>
-          {item.answer ?? item.summary}
+          {item.answer}
         </Text>
-        {(unit || item.updatedAt) && <Text className='field__hint'>{[unit && `答复单位：${unit}`, item.updatedAt && `更新于 ${formatDate(item.updatedAt)}`].filter(Boolean).join(' · ')}</Text>}
+        {(item.unitName || item.publishedAt) && (
+          <Text className='field__hint'>{[item.unitName && `答复单位：${item.unitName}`, item.publishedAt && `发布于 ${formatDate(item.publishedAt)}`].filter(Boolean).join(' · ')}</Text>
+        )}
       </View>
       <Text className='field__hint'>没有解决您的问题？</Text>
       <Button className='btn btn--primary btn--big' onClick={() => Taro.navigateTo({ url: '/pages/submit/index?type=consultation' })}>

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { TEXT_LIMITS } from '@mashang/shared';
+import { KNOWLEDGE_LIMITS, TEXT_LIMITS } from '@mashang/shared';
 import { useState } from 'react';
 import { PageShell } from '../../../components/page-shell';
 import { Empty, ErrorState, Loading } from '../../../components/state-views';
@@ -11,7 +11,7 @@ export default function KnowledgeSearchPage() {
   const { params } = useRouter();
   const [text, setText] = useState(params.q ? decodeURIComponent(params.q) : '');
   const [query, setQuery] = useState(text);
-  const remote = useRemote(() => (query.trim() ? searchKnowledge(query.trim(), 20) : Promise.resolve({ items: [] })), [query]);
+  const remote = useRemote(() => (query.trim() ? searchKnowledge(query.trim(), KNOWLEDGE_LIMITS.searchResults) : Promise.resolve({ items: [] })), [query]);
   const search = () => setQuery(text);
 
   return (
@@ -35,8 +35,8 @@ export default function KnowledgeSearchPage() {
       {remote.status === 'ready' &&
         remote.data.items.map((item) => (
           <View key={item.id} className='knowledge-item' role='button' onClick={() => Taro.navigateTo({ url: `/sub/knowledge/article/index?id=${encodeURIComponent(item.id)}` })}>
-            <Text className='knowledge-item__q'>{item.question ?? item.title}</Text>
-            {(item.summary ?? item.answer) && <Text className='knowledge-item__a'>{(item.summary ?? item.answer ?? '').slice(0, 60)}</Text>}
+            <Text className='knowledge-item__q'>{item.question}</Text>
+            {item.snippet && <Text className='knowledge-item__a'>{item.snippet}</Text>}
           </View>
         ))}
     </PageShell>

@@ -28,7 +28,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Facts({ ticket }: { ticket: TicketView }) {
-  const unit = unitName(ticket.leadUnit);
+  const unit = ticket.leadUnitName ?? unitName(ticket.leadUnit);
   const ended = latestEntry(ticket, ['reject', 'terminate']);
   const reason = ended ? reasonText(ended) : undefined;
   const result = resultText(ticket.result);
