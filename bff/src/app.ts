@@ -26,6 +26,8 @@ import type { MediaStorage } from './storage/types';
 import { localStorageRoutes } from './storage/routes';
 import { uploadRoutes } from './uploads/routes';
 import { mediaRoutes } from './media/routes';
+import { catalogRoutes } from './catalog/routes';
+import { sceneRoutes } from './scenes/routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import type { WechatClient } from './wechat/client';
 import { phoneRoutes } from './wechat/phone-routes';
@@ -48,7 +50,7 @@ export interface AppDeps {
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, sceneRoutes, catalogRoutes, openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });

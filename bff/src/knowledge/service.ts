@@ -16,6 +16,7 @@ import { knowledgeEntryModel, knowledgeHelpfulModel, knowledgeHistoryModel, type
 import { assertMayEdit, targetUnit } from './access';
 import { entryTokens } from './terms';
 import { indexEntry } from './indexer';
+import { parseChinaDate } from '../text';
 
 export interface KnowledgeDeps {
   db: Connection;
@@ -24,14 +25,9 @@ export interface KnowledgeDeps {
 
 const DAY_MS = 86_400_000;
 
-/** A date-only review date means the start of that day in China (UTC+8). */
-export function parseReviewBy(raw: string): Date {
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00+08:00` : raw);
-}
-
 function futureReviewBy(raw: string | undefined, now: Date, fallback: Date): Date {
   if (raw === undefined) return fallback;
-  const date = parseReviewBy(raw);
+  const date = parseChinaDate(raw);
   if (date.getTime() <= now.getTime()) throw unprocessable('KNOWLEDGE_REVIEW_DATE_PAST', '复核日期应晚于今天');
   return date;
 }
