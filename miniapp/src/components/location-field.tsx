@@ -36,7 +36,7 @@ export function LocationField({ address, point, onChange }: Props) {
         ariaLabel='详细地址'
       />
       <Button className='btn btn--secondary' onClick={() => void locate()}>
-        📍 {point ? '重新定位' : '获取我的位置'}
+        {point ? '重新定位' : '获取我的位置'}
       </Button>
       {point && <Text className='field__hint'>已记录位置{point.name ? `：${point.name}` : ''}</Text>}
     </View>

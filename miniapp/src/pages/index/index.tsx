@@ -29,7 +29,7 @@ function ScanEntry() {
   if (CAN_SCAN) {
     return (
       <Button className='btn btn--secondary btn--big' onClick={() => void scanScene().then(openScene)}>
-        📷 扫码反映
+        扫码反映
       </Button>
     );
   }

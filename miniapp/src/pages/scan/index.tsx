@@ -38,7 +38,7 @@ export default function ScanPage() {
   return (
     <PageShell className='scan-page'>
       <View className='card'>
-        <Text className='card__title'>📍 {view.name}</Text>
+        <Text className='card__title'>{view.name}</Text>
         {view.address && <Text className='card__line'>地址：{view.address}</Text>}
         {unit && <Text className='card__line'>负责单位：{unit}</Text>}
         {categories.length > 0 && <Text className='card__line'>常见问题：{categories.join('、')}</Text>}

@@ -16,7 +16,7 @@ function SceneBanner({ view }: { view: SceneView }) {
   const categories = categoryNames(view);
   return (
     <View className='banner banner--scene'>
-      <Text className='banner__title'>📍 {view.name}</Text>
+      <Text className='banner__title'>{view.name}</Text>
       {view.address && <Text className='banner__line'>{view.address}</Text>}
       {unit && <Text className='banner__line'>负责单位：{unit}</Text>}
       {categories.length > 0 && <Text className='banner__line'>常见问题：{categories.join('、')}</Text>}
@@ -74,7 +74,7 @@ export default function SubmitPage() {
           <Text>{api.errors.form}</Text>
         </View>
       )}
-      <Button className='btn btn--primary btn--huge' loading={api.submitting} disabled={api.submitting} onClick={() => void onSubmit()}>
+      <Button className={`btn btn--primary btn--huge ${api.submitting ? 'btn--busy' : ''}`} loading={api.submitting} disabled={api.submitting} onClick={() => void onSubmit()}>
         {api.submitting ? '正在提交…' : api.form.idempotencyKey ? '重新提交' : '提交'}
       </Button>
     </PageShell>

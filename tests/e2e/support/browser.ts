@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's chromium by default; CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Screenshots of every step land here (git-ignored), kept as test artefacts. */
+export const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/e2e');
+
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+  /** Saves a screenshot named `<suite>-<step>.png` under ARTIFACTS. */
+  shot(step: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Chromium dressed as a cheap phone (390×844, touch, zh-CN), in a fresh profile
+ * directory so no storage leaks between tests (launchPersistentContext needs its own dir).
+ */
+export async function openPhone(suite: string): Promise<Phone> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'mashang-e2e-profile-'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    shot: async (step) => {
+      await page.screenshot({ path: path.join(ARTIFACTS, `${suite}-${step}.png`) });
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
