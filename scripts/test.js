@@ -11,6 +11,8 @@ function step(title, cmd, args) {
 step('type check', 'npx', ['tsc', '-p', 'shared']);
 step('type check', 'npx', ['tsc', '-p', 'bff']);
 step('type check', 'npx', ['tsc', '-p', 'tests']);
+step('type check (mini-program, weapp and h5 platform files)', 'npx', ['tsc', '-p', 'miniapp']);
+step('type check', 'npx', ['tsc', '-p', 'miniapp/tsconfig.h5.json']);
 // The mini-program builds (weapp checked and measured, h5 served to the e2e tests in Chromium).
 step('mini-program builds and size budget', 'npm', ['run', 'build']);
 step('jest', 'npx', ['jest', ...process.argv.slice(2)]);
