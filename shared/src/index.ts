@@ -12,3 +12,6 @@ export * from './state-machine';
 export * from './knowledge-schemas';
 export * from './scene-schemas';
 export * from './catalog-schemas';
+export * from './duplicate-schemas';
+export * from './report-schemas';
+export * from './case-schemas';
