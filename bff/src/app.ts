@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import type { Connection } from 'mongoose';
+import type { RegulationProfile, WorkCalendar } from '@mashang/shared';
 import type { Config } from './config/config';
 import type { Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
@@ -26,6 +27,10 @@ import type { MediaStorage } from './storage/types';
 import { localStorageRoutes } from './storage/routes';
 import { uploadRoutes } from './uploads/routes';
 import { mediaRoutes } from './media/routes';
+import { canReadTicketMedia } from './tickets/access';
+import { citizenTicketRoutes } from './tickets/citizen-routes';
+import { staffTicketRoutes } from './tickets/admin-routes';
+import { slaRoutes } from './sla/routes';
 import { catalogRoutes } from './catalog/routes';
 import { sceneRoutes } from './scenes/routes';
 import { knowledgeRoutes } from './knowledge/routes';
@@ -45,12 +50,16 @@ export interface AppDeps {
   storage: MediaStorage;
   /** The WeChat API client; absent when WECHAT_APPID/WECHAT_SECRET are not set (dev mode: no notices, plain QR codes). */
   wechat?: WechatClient;
+  /** The active regulation profile (REGULATION_PROFILE + PROFILE_OVERRIDES), built once at startup. */
+  profile: RegulationProfile;
+  /** Working-day calendar (chinese-days + CALENDAR_FILE), built once at startup. */
+  calendar: WorkCalendar;
 }
 
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, sceneRoutes, catalogRoutes, openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(canReadTicketMedia), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, sceneRoutes, catalogRoutes, citizenTicketRoutes, staffTicketRoutes, slaRoutes, openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });

@@ -6,6 +6,7 @@ import { systemClock } from './lib/clock';
 import { connectDb, describeDb } from './db/connection';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server';
 import { createApp } from './app';
+import { loadActiveRules, type ActiveRules } from './sla/active-rules';
 import { resolveSecrets } from './config/dev-secrets';
 import { bootstrapAdmin } from './auth/bootstrap-admin';
 import { seedDemoOnStart } from './seed/startup';
@@ -22,8 +23,10 @@ async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: s
 
 async function main(): Promise<void> {
   let config: Config;
+  let rules: ActiveRules;
   try {
     config = loadConfig();
+    rules = loadActiveRules(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
     const storage = createStorage(config, secrets, systemClock);
     logger.info({ storage: storage.kind }, 'media storage');
     const wechat = createWechat(config, db, systemClock);
-    const app = createApp({ config, db, clock: systemClock, logger, secrets, storage, wechat, wechatLogin: wechat });
+    const app = createApp({ config, db, clock: systemClock, logger, secrets, storage, wechat, wechatLogin: wechat, ...rules });
     shutdownTasks.push(startNoticeDelivery({ config, db, clock: systemClock, logger, wechat }));
     const server = http.createServer(app.callback());
     server.requestTimeout = 30_000;

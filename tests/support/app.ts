@@ -10,6 +10,7 @@ import { ManualClock } from '../../bff/src/lib/clock';
 import { createLogger } from '../../bff/src/lib/logger';
 import { connectTestDb, dropTestDb } from './db';
 import { createStorage } from '../../bff/src/storage/create-storage';
+import { loadActiveRules } from '../../bff/src/sla/active-rules';
 import { createWechat } from '../../bff/src/wechat/create-wechat';
 
 export interface TestApp {
@@ -36,7 +37,7 @@ export async function buildTestApp(env: Record<string, string> = {}, now = '2026
   });
   const clock = new ManualClock(new Date(now));
   const secrets = { jwtSecret: TEST_JWT_SECRET, dataKey: Buffer.alloc(32, 7) };
-  const deps: AppDeps = { config, db, clock, logger: createLogger('silent'), secrets, storage: createStorage(config, secrets, clock) };
+  const deps: AppDeps = { config, db, clock, logger: createLogger('silent'), secrets, storage: createStorage(config, secrets, clock), ...loadActiveRules(config) };
   deps.wechat = createWechat(config, db, clock);
   deps.wechatLogin = deps.wechat;
   const app = createApp(deps);

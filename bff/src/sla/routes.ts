@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { slaPreview, slaPreviewQuerySchema, STAFF_ROLES } from '@mashang/shared';
+import type { AppDeps } from '../app';
+import { defineRoute, type RouteKit } from '../http/route';
+import { parseChinaDate } from '../text';
+
+const span = z.object({ unit: z.enum(['workingDays', 'clockHours']), value: z.number(), cite: z.string().optional(), platformDefault: z.boolean().optional(), overridden: z.boolean().optional() }).nullable();
+const date = z.string().nullable();
+const previewSchema = z.object({
+  profile: z.object({ name: z.string(), label: z.string(), regulation: z.string() }),
+  start: z.string(),
+  deadlines: z.object({ acceptanceNotice: date, dispatch: date, plan: date, stageReply: date, coResult: date, final: date, dueAt: date, followUp: date, calendarIncomplete: z.boolean() }),
+  rules: z.object({ acceptanceNotice: span, dispatch: span, plan: span, stageReply: span, final: span, followUp: span, clockStart: z.object({ value: z.string(), cite: z.string().optional() }).loose() }),
+});
+
+/** GET /api/admin/v1/sla/preview — the deadlines the active profile gives a new request. */
+export function slaRoutes(kit: RouteKit, deps: AppDeps): void {
+  defineRoute(
+    kit,
+    {
+      method: 'get',
+      path: '/api/admin/v1/sla/preview',
+      summary: 'Deadlines the active regulation profile gives a request of this type (class, channel) submitted, accepted and dispatched at `start`',
+      description: 'A date `start` means 00:00 China time. Working days follow the national calendar with 调休 (plus CALENDAR_FILE); each rule carries its article (`cite`) or `platformDefault`.',
+      tags: ['sla'],
+      auth: 'staff',
+      roles: STAFF_ROLES,
+      query: slaPreviewQuerySchema,
+      responses: { 200: { description: 'the deadlines and the rules behind them', schema: previewSchema } },
+    },
+    (ctx, { query }) => {
+      const start = parseChinaDate(query.start);
+      const { rules, ...deadlines } = slaPreview(deps.profile, query.type, start, deps.calendar, query.class ?? null, query.channel);
+      const { name, label, regulation } = deps.profile;
+      ctx.body = { profile: { name, label, regulation }, start, deadlines, rules };
+    },
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * One action on one ticket, the way the state machine prescribes (shared/src/state-machine.ts):
+ * load what the actor may see, honour If-Match, ask the pure `transition()`, store its result as
+ * ONE versioned update (state, deadlines, figures and the timeline entry together), then perform
+ * its effects. Losing the race to another writer answers 409; the document never half-changes.
+ */
+import {
+  ACTION_INPUT_SCHEMAS,
+  transition,
+  type ActionInput,
+  type Effect,
+  type TicketAction,
+  type TicketState,
+} from '@mashang/shared';
+import { applyVersioned } from '../db/atomic';
+import { AppError, conflict, preconditionFailed, unprocessable } from '../http/errors';
+import { addFollower } from '../duplicates/followers';
+import { unitModel, type UnitDoc } from '../units/model';
+import { releaseAttachments, verifyAttachments, type AttachmentDescriptor } from '../uploads/service';
+import { findTicketByNo, loadTicketFor, type TicketActor } from './access';
+import { timelineActor, transitionContext, type TicketDeps } from './deps';
+import { performEffects } from './effects';
+import { metricKeysFor } from './metric-keys';
+import { readyTicketModel, type TicketDoc, type TimelineEntry } from './model';
+import { ticketTokens } from './search-tokens';
+
+export interface ActionRequest {
+  no: string;
+  action: TicketAction;
+  /** The raw body; validated here with the shared schema of the action. */
+  input: unknown;
+  /** The version from `If-Match`, when sent. */
+  ifMatch?: number;
+}
+
+function parseInput<A extends TicketAction>(action: A, input: unknown): ActionInput<A> {
+  const parsed = ACTION_INPUT_SCHEMAS[action].safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new AppError(400, 'VALIDATION_FAILED', '提交的内容不符合要求', parsed.error.issues.map((i) => ({ in: 'body', path: i.path.join('.'), message: i.message, code: i.code })));
+  }
+  return parsed.data as ActionInput<A>;
+}
+
+/** Units named by a dispatch must exist and be active; the pure machine cannot look. */
+async function checkUnits(deps: TicketDeps, ids: readonly string[]): Promise<void> {
+  const found = await unitModel(deps.db).find({ _id: { $in: [...ids] } }, { _id: 1, active: 1 }).lean<Array<Pick<UnitDoc, '_id' | 'active'>>>();
+  for (const id of ids) {
+    const unit = found.find((u) => u._id === id);
+    if (!unit) throw unprocessable('UNIT_NOT_FOUND', '承办单位不存在', { unit: id });
+    if (!unit.active) throw unprocessable('UNIT_INACTIVE', '承办单位已停用', { unit: id });
+  }
+}
+
+/** Lookups an action needs before the state machine runs. */
+async function precheck(deps: TicketDeps, ticket: TicketDoc, action: TicketAction, input: unknown): Promise<void> {
+  if (action === 'dispatch') {
+    const d = input as ActionInput<'dispatch'>;
+    await checkUnits(deps, [d.leadUnit, ...(d.coUnits ?? [])]);
+  }
+  if (action === 'merge') {
+    const target = await findTicketByNo(deps.db, (input as ActionInput<'merge'>).into);
+    if (!target || target.no === ticket.no) throw unprocessable('MERGE_TARGET_NOT_FOUND', '要合并到的诉求不存在');
+  }
+}
+
+/** Ids of the lead and co-units and every ancestor: `unit=` subtree filters match one array. */
+export async function unitScopeOf(deps: Pick<TicketDeps, 'db'>, units: readonly string[]): Promise<string[]> {
+  if (!units.length) return [];
+  const rows = await unitModel(deps.db).find({ _id: { $in: [...units] } }, { ancestors: 1 }).lean<Array<Pick<UnitDoc, '_id' | 'ancestors'>>>();
+  return [...new Set([...units, ...rows.flatMap((r) => r.ancestors)])].sort();
+}
+
+interface Extras {
+  $set: Record<string, unknown>;
+  claimed: string[];
+}
+
+/** Supplement material: verified and claimed for this ticket, appended, searchable. */
+async function supplementExtras(deps: TicketDeps, ticket: TicketDoc, input: ActionInput<'supplement'>): Promise<Extras> {
+  const keys = input.attachments ?? [];
+  const added: AttachmentDescriptor[] = await verifyAttachments(deps, ticket.citizenId, keys, ticket.no);
+  const text = [ticket.content, ...ticket.timeline.map((e) => (typeof e.data?.content === 'string' ? e.data.content : '')), input.content ?? ''].join(' ');
+  return { $set: { attachments: [...ticket.attachments, ...added], tokens: ticketTokens(text, ticket.location) }, claimed: keys };
+}
+
+/** Fields the BFF keeps beside the machine's state, recomputed for the new state. */
+async function derivedSet(deps: TicketDeps, before: TicketDoc, after: TicketState, effects: readonly Effect[], now: Date): Promise<Record<string, unknown>> {
+  const $set: Record<string, unknown> = { metricKeys: metricKeysFor(before.metricKeys, before, after, effects, now) };
+  const unitsBefore = [before.leadUnit, ...before.coUnits].join(',');
+  const unitsAfter = [after.leadUnit, ...after.coUnits].filter((u): u is string => Boolean(u));
+  if (unitsAfter.join(',') !== unitsBefore) $set.unitScope = await unitScopeOf(deps, unitsAfter);
+  if (after.repliedAt && !before.repliedAt) {
+    const from = after.dispatchedAt ?? after.acceptedAt ?? after.createdAt;
+    $set.handlingWorkingDays = deps.calendar.workingDaysBetween(from, after.repliedAt).days;
+  } else if (!after.repliedAt) $set.handlingWorkingDays = null;
+  return $set;
+}
+
+/** A lost race releases its claims, except keys the winner (e.g. the same supplement, retried) stored. */
+async function releaseUnused(deps: TicketDeps, ticket: TicketDoc, claimed: readonly string[]): Promise<void> {
+  if (!claimed.length) return;
+  const current = await findTicketByNo(deps.db, ticket.no);
+  const kept = new Set((current?.attachments ?? []).map((a) => a.key));
+  await releaseAttachments(deps, claimed.filter((k) => !kept.has(k)), ticket.no);
+}
+
+async function afterCommit(deps: TicketDeps, before: TicketDoc, stored: TicketDoc, action: TicketAction, input: unknown, effects: readonly Effect[], actor: TicketActor): Promise<void> {
+  if (action === 'merge') {
+    // The other side of a merge (merge.ts): the citizen follows the ticket the matter continues under.
+    await addFollower(deps.db, { ticketNo: (input as ActionInput<'merge'>).into, citizenId: before.citizenId, via: 'merged', fromTicket: before.no, at: stored.updatedAt });
+  }
+  await performEffects(deps, { before, after: stored, effects, actor });
+}
+
+/**
+ * Performs `req.action` on ticket `req.no` as `actor`. Throws 404 (not visible), 412 (stale
+ * If-Match), 400/403/409/422 (the machine's verdict), 409 CONFLICT (another writer won).
+ */
+export async function performAction(deps: TicketDeps, actor: TicketActor, req: ActionRequest): Promise<TicketDoc> {
+  const ticket = await loadTicketFor(deps.db, actor, req.no);
+  if (req.ifMatch !== undefined && req.ifMatch !== ticket.version) throw preconditionFailed(undefined, { version: ticket.version });
+  const input = parseInput(req.action, req.input);
+  await precheck(deps, ticket, req.action, input);
+  const now = deps.clock.now();
+  const r = transition(ticket, req.action, actor, input, transitionContext(deps, now));
+  if (!r.ok) throw new AppError(r.error.status, r.error.code, r.error.message, r.error.details);
+  const extras = req.action === 'supplement' ? await supplementExtras(deps, ticket, input as ActionInput<'supplement'>) : { $set: {}, claimed: [] };
+  const after: TicketState = { ...ticket, ...r.next.set, status: r.next.status };
+  const entry: TimelineEntry = { ...r.entry, at: now, actor: timelineActor(actor) };
+  const $set = { ...r.next.set, ...extras.$set, ...(await derivedSet(deps, ticket, after, r.effects, now)), status: r.next.status, updatedAt: now };
+  const tickets = await readyTicketModel(deps.db);
+  if ((await applyVersioned(tickets, ticket._id, ticket.version, { $set, $push: { timeline: entry } }, now)) === 'lost') {
+    await releaseUnused(deps, ticket, extras.claimed);
+    throw conflict('CONFLICT', '诉求刚刚已被他人处理，请刷新后重试', { version: ticket.version });
+  }
+  const stored = await tickets.findById(ticket._id).lean<TicketDoc>();
+  if (!stored) throw new Error(`ticket ${ticket.no} vanished after its update`);
+  await afterCommit(deps, ticket, stored, req.action, input, r.effects, actor);
+  return stored;
+}

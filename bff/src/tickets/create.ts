@@ -1,0 +1,176 @@
+/**
+ * New tickets: a citizen submits from the mini-program, or an operator keys in a hotline call.
+ * Nothing is created half-way: the number is reserved, the content checked and the attachments
+ * verified and claimed first; then one insert. A retry with the same idempotency key returns the
+ * same ticket — the unique indexes decide between parallel retries, and the loser reads the
+ * winner.
+ */
+import { startTicket, type Actor, type Effect, type CreateTicketInput, type OperatorCreateTicketInput, type TicketClass, type TicketType, type Channel } from '@mashang/shared';
+import { isDuplicateKey } from '../db/atomic';
+import { AppError, unauthorized } from '../http/errors';
+import type { CitizenActor, StaffActor } from '../http/route';
+import { decryptOptional, encryptOptional, phoneHash } from '../crypto';
+import { newId } from '../audit/paging';
+import { citizenModel, NAME_CONTEXT, PHONE_CONTEXT, type CitizenDoc } from '../citizens/model';
+import { createRateLimiter, type RateLimiter } from '../ratelimit';
+import { releaseAttachments, verifyAttachments } from '../uploads/service';
+import { checkText, contentRiskyError } from '../wechat/sec-check';
+import { CONTACT_NAME_CONTEXT, CONTACT_PHONE_CONTEXT, readyTicketModel, type TicketContact, type TicketDoc, type TicketLocation } from './model';
+import { reserveTicketNo } from './numbers';
+import { ticketTokens } from './search-tokens';
+import { metricKeysFor } from './metric-keys';
+import { timelineActor, transitionContext, type TicketDeps } from './deps';
+import { performEffects } from './effects';
+
+export interface CreateOutcome {
+  ticket: TicketDoc;
+  /** false: an earlier attempt with the same idempotency key created it. */
+  created: boolean;
+}
+
+/** Submits per citizen per hour (000 §29, 002 §38); retries of one submit do not count. */
+export const SUBMITS_PER_HOUR = 20;
+
+interface Draft {
+  citizenId: string;
+  idempotencyKey: string;
+  type: TicketType;
+  channel: Channel;
+  class?: TicketClass;
+  content: string;
+  attachmentKeys: string[];
+  location: TicketLocation | null;
+  scene: string | null;
+  contact: TicketContact | null;
+  confidential: boolean;
+  needsReview: boolean;
+}
+
+async function existingTicket(deps: TicketDeps, citizenId: string, idempotencyKey: string): Promise<TicketDoc | null> {
+  const tickets = await readyTicketModel(deps.db);
+  return tickets.findOne({ citizenId, idempotencyKey }).lean<TicketDoc>();
+}
+
+function contactOf(deps: TicketDeps, name: string | undefined, phone: string | undefined): TicketContact | null {
+  if (!name && !phone) return null;
+  const key = deps.secrets.dataKey;
+  const contact: TicketContact = {};
+  const nameEnc = encryptOptional(key, name, CONTACT_NAME_CONTEXT);
+  const phoneEnc = encryptOptional(key, phone, CONTACT_PHONE_CONTEXT);
+  if (nameEnc) contact.nameEnc = nameEnc;
+  if (phoneEnc) contact.phoneEnc = phoneEnc;
+  if (phone) contact.phoneHash = phoneHash(key, phone);
+  return contact;
+}
+
+/** The form's contact, else the name and phone the citizen keeps in their profile. */
+function citizenContact(deps: TicketDeps, citizen: CitizenDoc, input: CreateTicketInput): TicketContact | null {
+  if (input.contact) return contactOf(deps, input.contact.name, input.contact.phone);
+  const key = deps.secrets.dataKey;
+  return contactOf(deps, decryptOptional(key, citizen.nameEnc, NAME_CONTEXT), decryptOptional(key, citizen.phoneEnc, PHONE_CONTEXT));
+}
+
+/** The submit row of the state machine, the BFF's fields, one insert. */
+function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor, attachments: TicketDoc['attachments']): { doc: TicketDoc; effects: Effect[] } {
+  const now = deps.clock.now();
+  const started = startTicket({ no, type: draft.type, channel: draft.channel, citizenId: draft.citizenId, class: draft.class ?? null }, actor, transitionContext(deps, now));
+  if (!started.ok) throw new AppError(started.error.status, started.error.code, started.error.message, started.error.details);
+  const doc: TicketDoc = {
+    ...started.ticket,
+    _id: newId(),
+    idempotencyKey: draft.idempotencyKey,
+    content: draft.content,
+    tokens: ticketTokens(draft.content, draft.location),
+    attachments,
+    location: draft.location,
+    scene: draft.scene,
+    contact: draft.contact,
+    confidential: draft.confidential,
+    needsReview: draft.needsReview,
+    timeline: [{ ...started.entry, at: now, actor: timelineActor(actor) }],
+    unitScope: [],
+    metricKeys: metricKeysFor([], null, started.ticket, started.effects, now),
+    handlingWorkingDays: null,
+    internalNotes: [],
+    updatedAt: now,
+  };
+  return { doc, effects: started.effects };
+}
+
+async function insertTicket(deps: TicketDeps, draft: Draft, actor: Actor): Promise<CreateOutcome> {
+  const no = await reserveTicketNo(deps.db, `${draft.citizenId}:${draft.idempotencyKey}`, deps.clock.now());
+  const attachments = await verifyAttachments(deps, draft.citizenId, draft.attachmentKeys, no);
+  const { doc, effects } = buildDocument(deps, draft, no, actor, attachments);
+  const tickets = await readyTicketModel(deps.db);
+  try {
+    await tickets.create(doc);
+  } catch (err) {
+    if (isDuplicateKey(err)) {
+      const winner = await existingTicket(deps, draft.citizenId, draft.idempotencyKey);
+      if (winner) return { ticket: winner, created: false };
+    }
+    await releaseAttachments(deps, draft.attachmentKeys, no);
+    throw err;
+  }
+  await performEffects(deps, { before: null, after: doc, effects, actor });
+  return { ticket: doc, created: true };
+}
+
+function submitLimiter(deps: TicketDeps): RateLimiter {
+  return createRateLimiter(deps, { name: 'ticket-submit', limit: SUBMITS_PER_HOUR, windowMs: 3_600_000 });
+}
+
+/** POST /api/v1/tickets: content safety (msg_sec_check), attachments, one ticket per idempotency key. */
+export async function submitTicket(deps: TicketDeps, actor: CitizenActor, input: CreateTicketInput): Promise<CreateOutcome> {
+  const earlier = await existingTicket(deps, actor.id, input.idempotencyKey);
+  if (earlier) return { ticket: earlier, created: false };
+  const citizen = await citizenModel(deps.db).findById(actor.id).lean<CitizenDoc>();
+  if (!citizen) throw unauthorized('用户不存在，请重新登录', 'CITIZEN_NOT_FOUND');
+  await submitLimiter(deps).consume(actor.id);
+  const verdict = await checkText(deps, citizen.openid, input.content);
+  if (verdict.verdict === 'risky') throw contentRiskyError();
+  const draft: Draft = {
+    citizenId: actor.id,
+    idempotencyKey: input.idempotencyKey,
+    type: input.type,
+    channel: 'miniapp',
+    content: input.content,
+    attachmentKeys: input.attachments,
+    location: input.location ?? null,
+    scene: input.scene ?? null,
+    contact: citizenContact(deps, citizen, input),
+    confidential: input.confidential ?? false,
+    needsReview: verdict.verdict === 'review',
+  };
+  return insertTicket(deps, draft, actor);
+}
+
+/**
+ * The caller of a hotline ticket, as a stable pseudo-citizen id from the keyed phone hash. It is
+ * deliberately not linked to a mini-program account with the same phone: profile phones are
+ * self-declared, and linking would show the call to whoever typed that number.
+ */
+export const hotlineCitizenId = (deps: Pick<TicketDeps, 'secrets'>, phone: string): string => `phone-${phoneHash(deps.secrets.dataKey, phone).slice(0, 32)}`;
+
+/** POST /api/admin/v1/tickets: an operator keys in a call, letter or message-board post. */
+export async function keyInTicket(deps: TicketDeps, actor: StaffActor, input: OperatorCreateTicketInput): Promise<CreateOutcome> {
+  const citizenId = hotlineCitizenId(deps, input.callerPhone);
+  const idempotencyKey = input.idempotencyKey ?? `op-${newId()}`;
+  const earlier = await existingTicket(deps, citizenId, idempotencyKey);
+  if (earlier) return { ticket: earlier, created: false };
+  const draft: Draft = {
+    citizenId,
+    idempotencyKey,
+    type: input.type,
+    channel: input.channel,
+    ...(input.class ? { class: input.class } : {}),
+    content: input.content,
+    attachmentKeys: input.attachments,
+    location: input.location ?? null,
+    scene: null,
+    contact: contactOf(deps, input.callerName, input.callerPhone),
+    confidential: input.confidential ?? false,
+    needsReview: false,
+  };
+  return insertTicket(deps, draft, actor);
+}

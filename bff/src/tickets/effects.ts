@@ -1,0 +1,94 @@
+/**
+ * Performs the effects `transition()` returned, after the state change is stored. The change is
+ * committed by then, so a failing effect is logged and never turns the answer into an error;
+ * every effect is idempotent (notices by `${no}:${version}:${template}`, supervision records
+ * by their `_id`), so performing one again changes nothing.
+ */
+import { STATUS_LABELS, TYPE_LABELS, type Actor, type Effect, type NotifyTemplate, type TicketState } from '@mashang/shared';
+import { recordAudit } from '../audit/service';
+import { citizenModel, type CitizenDoc } from '../citizens/model';
+import { enqueueNotice } from '../outbox/service';
+import type { NoticeTemplate } from '../outbox/model';
+import { openSupervision } from '../supervision/service';
+import type { TicketDeps } from './deps';
+import type { TicketDoc } from './model';
+
+/** Citizen events that have a subscribe-message template (outbox NOTICE_TEMPLATES); the rest show in the app only. */
+const CITIZEN_NOTICES: Partial<Record<NotifyTemplate, NoticeTemplate>> = {
+  accepted: 'accepted',
+  rejected: 'rejected',
+  'supplement-requested': 'supplement',
+  answered: 'replied',
+  dispatched: 'dispatched',
+  replied: 'replied',
+  closed: 'closed',
+  terminated: 'closed',
+};
+
+export interface EffectRun {
+  before: TicketState | null;
+  /** The ticket as stored by the change (version included). */
+  after: TicketDoc;
+  effects: readonly Effect[];
+  actor: Actor;
+}
+
+/** `2026-11-24 09:30` in China time, for notices. */
+export function chinaMinute(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+async function notifyCitizen(deps: TicketDeps, t: TicketDoc, template: NotifyTemplate): Promise<void> {
+  const notice = CITIZEN_NOTICES[template];
+  if (!notice) return;
+  const citizen = await citizenModel(deps.db).findById(t.citizenId).lean<CitizenDoc>();
+  // Hotline callers have no mini-program account: they are called back, not messaged.
+  if (!citizen) return;
+  const last = t.timeline[t.timeline.length - 1];
+  await enqueueNotice(deps, {
+    ticketNo: t.no,
+    ticketVersion: t.version,
+    template: notice,
+    openid: citizen.openid,
+    page: `sub/ticket/detail/index?no=${t.no}`,
+    fields: { no: t.no, title: `${TYPE_LABELS[t.type]}：${t.content}`, status: STATUS_LABELS[t.status], time: chinaMinute(t.updatedAt), ...(last?.note ? { note: last.note } : {}) },
+  });
+}
+
+async function performOne(deps: TicketDeps, run: EffectRun, effect: Effect): Promise<void> {
+  const t = run.after;
+  switch (effect.kind) {
+    case 'notify':
+      if (effect.audience === 'citizen') await notifyCitizen(deps, t, effect.template);
+      // Units and the platform see their work in the admin lists; there is no staff push channel.
+      else deps.logger.debug({ no: t.no, audience: effect.audience, template: effect.template, units: effect.units }, 'ticket notice for staff');
+      return;
+    case 'open-supervision':
+      await openSupervision(deps, {
+        ticket: { no: t.no, leadUnit: t.leadUnit ?? run.before?.leadUnit ?? null, coUnits: t.coUnits.length ? t.coUnits : (run.before?.coUnits ?? []), round: run.before?.round ?? t.round, version: t.version },
+        trigger: effect.trigger,
+        ...(effect.means ? { means: effect.means } : {}),
+        ...(effect.note ? { note: effect.note } : {}),
+        ...(effect.dueAt ? { dueAt: effect.dueAt } : {}),
+        by: run.actor,
+      });
+      return;
+    case 'count':
+      // Counted in `metricKeys` by the same update that stored the change.
+      return;
+    case 'risk-warning':
+      deps.logger.warn({ no: t.no, reason: effect.reason, units: [t.leadUnit, ...t.coUnits].filter(Boolean) }, 'risk warning (000 §20)');
+      await recordAudit(deps.db, { actor: run.actor, action: 'ticket.risk-warning', target: { type: 'ticket', id: t.no }, details: { reason: effect.reason }, at: deps.clock.now() });
+      return;
+  }
+}
+
+export async function performEffects(deps: TicketDeps, run: EffectRun): Promise<void> {
+  for (const effect of run.effects) {
+    try {
+      await performOne(deps, run, effect);
+    } catch (err) {
+      deps.logger.error({ err, no: run.after.no, effect: effect.kind }, 'ticket effect failed; the state change stands');
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Ticket lists: the citizen's own, newest first, and the staff list with filters. Keyset
+ * pagination on (createdAt, _id), newest first, backed by the `(citizenId, createdAt)` and
+ * `(createdAt)` indexes; the cursor is opaque base64url of both values.
+ */
+import type { QueryFilter } from 'mongoose';
+import { DUE_STATUSES, PAGE_LIMITS, type AdminTicketListQuery, type CitizenTicketListQuery } from '@mashang/shared';
+import { badRequest } from '../http/errors';
+import type { CitizenActor, StaffActor } from '../http/route';
+import { parseChinaDate } from '../text';
+import { isUnitOnly } from './access';
+import type { TicketDeps } from './deps';
+import { readyTicketModel, type TicketDoc } from './model';
+import { queryTokens } from './search-tokens';
+
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+type Filter = QueryFilter<TicketDoc>;
+
+export function encodeCursor(t: Pick<TicketDoc, 'createdAt' | '_id'>): string {
+  return Buffer.from(`${t.createdAt.getTime()}.${t._id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { at: Date; id: string } {
+  const m = /^(\d{1,15})\.([0-9a-f]{24})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw badRequest('INVALID_CURSOR', '分页游标无效，请从第一页开始');
+  return { at: new Date(Number(m[1])), id: m[2] };
+}
+
+function cursorClause(cursor: string | undefined): Filter[] {
+  if (!cursor) return [];
+  const { at, id } = decodeCursor(cursor);
+  return [{ $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }] }];
+}
+
+async function page(deps: TicketDeps, filter: Filter, and: Filter[], limit: number = PAGE_LIMITS.default): Promise<CursorPage<TicketDoc>> {
+  const tickets = await readyTicketModel(deps.db);
+  const query: Filter = and.length ? { ...filter, $and: and } : filter;
+  const rows = await tickets.find(query, { timeline: 0, tokens: 0, metricKeys: 0, internalNotes: 0 }).sort({ createdAt: -1, _id: -1 }).limit(limit + 1).lean<TicketDoc[]>();
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+}
+
+export function listCitizenTickets(deps: TicketDeps, actor: CitizenActor, q: CitizenTicketListQuery): Promise<CursorPage<TicketDoc>> {
+  return page(deps, { citizenId: actor.id, ...(q.status ? { status: q.status } : {}) }, cursorClause(q.cursor), q.limit);
+}
+
+const TICKET_NO = /^\d{8}-\d{6,9}$/;
+
+function overdueClause(overdue: boolean | undefined, now: Date): Filter[] {
+  if (overdue === undefined) return [];
+  if (overdue) return [{ status: { $in: [...DUE_STATUSES] } }, { dueAt: { $ne: null, $lt: now } }];
+  return [{ $or: [{ status: { $nin: [...DUE_STATUSES] } }, { dueAt: null }, { dueAt: { $gte: now } }] }];
+}
+
+/** A date means the whole China day (to inclusive); a date-time is exact. */
+function createdClause(from: string | undefined, to: string | undefined): Filter[] {
+  const range: Record<string, Date> = {};
+  if (from) range.$gte = parseChinaDate(from);
+  if (to) range[/^\d{4}-\d{2}-\d{2}$/.test(to) ? '$lt' : '$lte'] = /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(parseChinaDate(to).getTime() + 86_400_000) : parseChinaDate(to);
+  return Object.keys(range).length ? [{ createdAt: range }] : [];
+}
+
+/** `q`: a ticket number finds that ticket; text must match every word (tokens `$all`). */
+function textClause(q: string | undefined): Filter[] | null {
+  if (!q) return [];
+  if (TICKET_NO.test(q)) return [{ no: q }];
+  const terms = queryTokens(q);
+  return terms.length ? [{ tokens: { $all: terms } }] : null;
+}
+
+/** What this staff member may list at all: unit staff only their unit's tickets (lead or co). */
+function scopeClause(actor: StaffActor): Filter[] | null {
+  if (!isUnitOnly(actor)) return [];
+  if (!actor.unit) return null;
+  return [{ $or: [{ leadUnit: actor.unit }, { coUnits: actor.unit }] }];
+}
+
+export async function listStaffTickets(deps: TicketDeps, actor: StaffActor, q: AdminTicketListQuery): Promise<CursorPage<TicketDoc>> {
+  const scope = scopeClause(actor);
+  const text = textClause(q.q);
+  if (!scope || !text) return { items: [], nextCursor: null };
+  const filter: Filter = {};
+  if (q.status) filter.status = q.status;
+  if (q.type) filter.type = q.type;
+  if (q.unit) filter.unitScope = q.unit;
+  const and = [...scope, ...text, ...overdueClause(q.overdue, deps.clock.now()), ...createdClause(q.from, q.to), ...cursorClause(q.cursor)];
+  return page(deps, filter, and, q.limit);
+}

@@ -1,0 +1,59 @@
+/** Response shapes of the ticket routes, for the OpenAPI document (the views in view.ts produce them). */
+import { z } from 'zod';
+import { CHANNELS, TICKET_ACTIONS, TICKET_STATUSES, TICKET_TYPES } from '@mashang/shared';
+
+const timelineEntry = z.object({
+  at: z.string(),
+  action: z.enum(TICKET_ACTIONS),
+  from: z.enum(TICKET_STATUSES).nullable(),
+  to: z.enum(TICKET_STATUSES),
+  actor: z.object({ kind: z.enum(['citizen', 'staff', 'system']) }).loose(),
+  note: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const ticketSummarySchema = z.object({
+  no: z.string().meta({ example: '20261124-000123' }),
+  type: z.enum(TICKET_TYPES),
+  status: z.enum(TICKET_STATUSES),
+  statusLabel: z.string(),
+  version: z.number().int(),
+  channel: z.enum(CHANNELS),
+  class: z.string().nullable(),
+  content: z.string(),
+  leadUnit: z.string().nullable(),
+  coUnits: z.array(z.string()),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean().describe('derived at read time: the due date passed while the unit still owes the reply'),
+  confidential: z.boolean(),
+  attachmentCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ticketDetailSchema = ticketSummarySchema
+  .extend({
+    attachments: z.array(z.object({ key: z.string(), kind: z.string(), mime: z.string(), size: z.number() }).loose()),
+    location: z.object({}).loose().nullable(),
+    contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
+    deadlines: z.object({}).loose().nullable(),
+    timeline: z.array(timelineEntry),
+    result: z.string().nullable(),
+    rating: z.object({}).loose().nullable(),
+    allowedActions: z.array(z.enum(TICKET_ACTIONS)).describe('actions this viewer may offer now (state-machine table checks)'),
+  })
+  .loose();
+
+export const oneTicket = z.object({ ticket: ticketDetailSchema });
+export const ticketPage = z.object({ items: z.array(ticketSummarySchema), nextCursor: z.string().nullable() });
+
+/** Errors every action may answer, from the state machine and the versioned write. */
+export const ACTION_ERRORS = {
+  403: { description: 'ROLE_NOT_ALLOWED, NOT_YOUR_UNIT' },
+  404: { description: 'TICKET_NOT_FOUND (also when the ticket is not yours / not your unit\'s)' },
+  409: { description: 'INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry)' },
+  412: { description: 'VERSION_MISMATCH: If-Match names an older version' },
+  422: { description: 'RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, MERGE_TARGET_NOT_FOUND, MEDIA_*' },
+} as const;
+
+export const IF_MATCH = { 'If-Match': 'the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since' };

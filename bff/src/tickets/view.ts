@@ -1,0 +1,138 @@
+/**
+ * What each viewer sees of a ticket (ARCHITECTURE.md field names). Citizens: their request, its
+ * progress and result, never internal notes, other units' exchanges or staff identities. Staff:
+ * everything, with the citizen's name and phone masked for unit staff when the ticket is
+ * confidential (000 §14, 004 §14).
+ */
+import { ACTION_LABELS, STATUS_LABELS, isOverdue, type TicketAction } from '@mashang/shared';
+import { decryptOptional, maskName, maskPhone } from '../crypto';
+import { CONTACT_NAME_CONTEXT, CONTACT_PHONE_CONTEXT, type TicketDoc, type TimelineEntry } from './model';
+
+export type ContactMode = 'plain' | 'masked';
+
+export interface ViewContext {
+  now: Date;
+  dataKey: Buffer;
+  /** Names of the units the ticket mentions (lead, co-units, timeline), by id. */
+  unitNames: Record<string, string>;
+  allowedActions: TicketAction[];
+}
+
+/** Exchanges between the platform and the units that the citizen does not see on the timeline. */
+const INTERNAL_ACTIONS: ReadonlySet<TicketAction> = new Set(['request-return', 'decide-return', 'co-result', 'supervise', 'request-extension', 'set-deadline']);
+
+function isCitizenVisible(e: TimelineEntry): boolean {
+  if (INTERNAL_ACTIONS.has(e.action)) return false;
+  // A reply the platform sent back for rework is between the platform and the unit.
+  return !(e.action === 'review' && e.data?.approve === false);
+}
+
+function citizenEntry(e: TimelineEntry, unitNames: Record<string, string>) {
+  const unitName = e.actor.unit ? unitNames[e.actor.unit] : undefined;
+  const attachments = Array.isArray(e.data?.attachments) ? (e.data.attachments as unknown[]) : undefined;
+  return {
+    at: e.at,
+    action: e.action,
+    label: ACTION_LABELS[e.action],
+    from: e.from,
+    to: e.to,
+    actor: { kind: e.actor.kind, ...(unitName ? { unitName } : {}) },
+    ...(e.note ? { note: e.note } : {}),
+    ...(attachments?.length ? { data: { attachments } } : {}),
+  };
+}
+
+function contactOf(t: TicketDoc, dataKey: Buffer, mode: ContactMode): { name?: string; phone?: string } | null {
+  if (!t.contact) return null;
+  const name = decryptOptional(dataKey, t.contact.nameEnc, CONTACT_NAME_CONTEXT);
+  const phone = decryptOptional(dataKey, t.contact.phoneEnc, CONTACT_PHONE_CONTEXT);
+  if (mode === 'masked') return { ...(name ? { name: maskName(name) } : {}), ...(phone ? { phone: maskPhone(phone) } : {}) };
+  return { ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
+}
+
+/** The fields of every view, lists included. */
+export function ticketSummary(t: TicketDoc, now: Date) {
+  return {
+    no: t.no,
+    type: t.type,
+    status: t.status,
+    statusLabel: STATUS_LABELS[t.status],
+    version: t.version,
+    channel: t.channel,
+    class: t.class ?? null,
+    content: t.content,
+    leadUnit: t.leadUnit ?? null,
+    coUnits: t.coUnits,
+    dueAt: t.dueAt ?? null,
+    overdue: isOverdue(t, now),
+    confidential: t.confidential,
+    attachmentCount: t.attachments.length,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  };
+}
+
+/** Deadlines shown to the citizen: when the unit must answer, and when a supplement is due. */
+function citizenDeadlines(t: TicketDoc) {
+  const d = t.deadlines;
+  return { final: d?.final ?? null, dueAt: d?.dueAt ?? t.dueAt ?? null, stageReply: d?.stageReply ?? null, supplement: t.supplementDueAt ?? null };
+}
+
+export function citizenTicketView(t: TicketDoc, ctx: ViewContext) {
+  return {
+    ...ticketSummary(t, ctx.now),
+    leadUnitName: t.leadUnit ? (ctx.unitNames[t.leadUnit] ?? null) : null,
+    attachments: t.attachments,
+    location: t.location,
+    scene: t.scene,
+    contact: contactOf(t, ctx.dataKey, 'plain'),
+    deadlines: citizenDeadlines(t),
+    timeline: t.timeline.filter(isCitizenVisible).map((e) => citizenEntry(e, ctx.unitNames)),
+    result: t.result ?? null,
+    rating: t.rating ?? null,
+    rejectReason: t.rejectReason ?? null,
+    termination: t.termination ?? null,
+    round: t.round,
+    allowedActions: ctx.allowedActions,
+  };
+}
+
+export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: ContactMode) {
+  return {
+    ...ticketSummary(t, ctx.now),
+    units: ctx.unitNames,
+    attachments: t.attachments,
+    location: t.location,
+    scene: t.scene,
+    contact: contactOf(t, ctx.dataKey, contact),
+    contactMasked: contact === 'masked',
+    // The citizen's account id identifies the complainant across tickets: not for masked views.
+    ...(contact === 'plain' ? { citizenId: t.citizenId } : {}),
+    needsReview: t.needsReview,
+    deadlines: t.deadlines ?? null,
+    timeline: t.timeline,
+    result: t.result ?? null,
+    rating: t.rating ?? null,
+    round: t.round,
+    coResults: t.coResults,
+    extensions: t.extensions,
+    pendingReturn: t.pendingReturn ?? null,
+    pendingDecision: t.pendingDecision ?? false,
+    returnCount: t.returnCount,
+    reopenCount: t.reopenCount,
+    visitAttempts: t.visitAttempts,
+    supervision: t.supervision,
+    rejectReason: t.rejectReason ?? null,
+    termination: t.termination ?? null,
+    mergedInto: t.mergedInto ?? null,
+    onTime: t.onTime ?? null,
+    internalNotes: t.internalNotes,
+    allowedActions: ctx.allowedActions,
+  };
+}
+
+/** Ids of the units a ticket mentions, for one name lookup. */
+export function mentionedUnits(t: TicketDoc): string[] {
+  const ids = [t.leadUnit, ...t.coUnits, ...t.coResults.map((c) => c.unit), ...t.timeline.map((e) => e.actor.unit), t.pendingReturn?.unit];
+  return [...new Set(ids.filter((u): u is string => Boolean(u)))];
+}
