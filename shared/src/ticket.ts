@@ -117,6 +117,8 @@ export interface TicketState {
   termination?: { code: TerminationReasonCode; note: string } | null;
   /** Set by `merge`: the ticket the same matter is handled under (002 §17(7)). */
   mergedInto?: string | null;
+  /** Tickets merged into this one (the BFF records them on the target). */
+  mergedFrom?: string[];
   supervision: SupervisionFlags;
   /** 1 when the reply came by dueAt, 0 when late; ready for `$sum` in stats. */
   onTime?: 0 | 1 | null;

@@ -26,13 +26,25 @@ export function normalizeForMatch(raw: string): string {
   return normalizeText(raw).replace(/[一二两三四五六七八九十](?=号|栋|幢|单元|楼|层)/g, (c) => CN_NUMERALS[c]);
 }
 
-/**
- * Named places and house numbers: 幸福小区3号楼, 人民路, 建设街交叉口. The look-aheads keep
- * matter words that start like a place suffix (路灯, 路面, 街道办 are not places here).
- */
-const PLACE = /[\p{Script=Han}a-z0-9]{1,5}?(?:小区|花园|家园|公寓|大厦|苑|广场|农贸市场|菜市场|市场|园区|学校|医院|天桥|公园|交叉口|路口|大道|路(?![灯面边])|街(?![灯道])|巷)(?:\s*\d+\s*(?:号楼|号|栋|幢|单元|楼|层|室))*/gu;
+/** Named places: 幸福小区, 人民路, 建设街交叉口. The look-aheads keep matter words that start like a place suffix (路灯, 路面, 街道办). */
+const PLACE_NAME = /[\p{Script=Han}a-z0-9]{1,5}?(小区|花园|家园|公寓|大厦|苑|广场|农贸市场|菜市场|市场|园区|学校|医院|天桥|公园|交叉口|路口|大道|路(?![灯面边])|街(?![灯道])|巷)/gu;
+/** …with the house number, building, unit or floor after it: 幸福小区3号楼. */
+const PLACE = new RegExp(`${PLACE_NAME.source}(?:\\s*\\d+\\s*(?:号楼|号|栋|幢|单元|楼|层|室))*`, 'gu');
 
 export const stripPlaces = (normalized: string): string => normalized.replace(PLACE, ' ');
+
+/**
+ * Place keys named in a text: the suffix and the two characters before it (幸福小区, 新华路),
+ * because the lazy match may also take words before the name (家住在幸福小区).
+ */
+export function placesIn(normalized: string): string[] {
+  const keys = new Set<string>();
+  for (const m of normalized.replace(/\s+/g, '').matchAll(PLACE_NAME)) {
+    const chars = [...m[0]];
+    keys.add(chars.slice(-(m[1].length + 2)).join(''));
+  }
+  return [...keys];
+}
 
 /** What the comparison needs of one text; compute once per ticket, compare many times. */
 export interface MatterFingerprint {
