@@ -74,11 +74,11 @@ describe('POST /api/v1/tickets (citizen submit, 000 §9-10)', () => {
   });
 
   test('when contact data are given, then they are stored encrypted and shown to their owner (002 §13)', async () => {
-    const { no } = await buildTicket(w, { contact: { name: '李秀英', phone: '13912345678' } });
+    const { no, owner } = await buildTicket(w, { contact: { name: '李秀英', phone: '13912345678' } });
     const raw = JSON.stringify(await ticketModel(t.db).findOne({ no }).lean());
     expect(raw).not.toContain('李秀英');
     expect(raw).not.toContain('13912345678');
-    const mine = await t.http.get(`/api/v1/tickets/${no}`).set(bearer(w.citizenA.token)).expect(200);
+    const mine = await t.http.get(`/api/v1/tickets/${no}`).set(bearer(owner.token)).expect(200);
     expect(mine.body.ticket.contact).toEqual({ name: '李秀英', phone: '13912345678' });
   });
 

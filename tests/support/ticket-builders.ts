@@ -66,8 +66,16 @@ export interface TicketInput {
   attachments?: string[];
 }
 
-/** `buildTicket(world, overrides)`: a citizen's submitted ticket (201), as the citizen sees it. */
-export async function buildTicket(w: World, input: TicketInput = {}, citizen: Citizen = w.citizenA): Promise<{ no: string; version: number }> {
+export interface BuiltTicket {
+  no: string;
+  version: number;
+  /** The citizen who submitted it (a fresh one per ticket unless given: 20 submits per hour each). */
+  owner: Citizen;
+}
+
+/** `buildTicket(world, overrides)`: a citizen's submitted ticket (201). */
+export async function buildTicket(w: World, input: TicketInput = {}, citizen?: Citizen): Promise<BuiltTicket> {
+  const owner = citizen ?? (await buildCitizen(w.t));
   const body = {
     type: input.type ?? 'complaint',
     content: input.content ?? '小区门口的路灯坏了三天，晚上很黑，老人走路不安全',
@@ -76,16 +84,19 @@ export async function buildTicket(w: World, input: TicketInput = {}, citizen: Ci
     ...(input.confidential !== undefined ? { confidential: input.confidential } : {}),
     ...(input.contact ? { contact: input.contact } : {}),
   };
-  const res = await w.t.http.post('/api/v1/tickets').set(bearer(citizen.token)).send(body);
+  const res = await w.t.http.post('/api/v1/tickets').set(bearer(owner.token)).send(body);
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.ticket;
+  return { no: res.body.ticket.no, version: res.body.ticket.version, owner };
 }
 
-/** POST an action as staff (admin API) or citizen (citizen API for supplement/withdraw/rate). */
+const isCitizenToken = (token: string): boolean => {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}') as { aud?: string };
+  return payload.aud === 'mashang-citizen';
+};
+
+/** POST an action: citizen tokens use the citizen API (supplement/withdraw/rate), staff tokens the generic admin route. */
 export function act(w: World, token: string, no: string, action: TicketAction, body: unknown = {}, ifMatch?: number | string): Promise<Response> {
-  const citizenAction = action === 'supplement' || action === 'withdraw' || action === 'rate';
-  const isCitizen = citizenAction && [w.citizenA.token, w.citizenB.token].includes(token);
-  const path = isCitizen ? `/api/v1/tickets/${no}/${action}` : `/api/admin/v1/tickets/${no}/${action}`;
+  const path = isCitizenToken(token) ? `/api/v1/tickets/${no}/${action}` : `/api/admin/v1/tickets/${no}/${action}`;
   const req = w.t.http.post(path).set(bearer(token));
   if (ifMatch !== undefined) req.set('If-Match', String(ifMatch));
   return req.send(body as object);
@@ -99,24 +110,24 @@ export async function must(w: World, token: string, no: string, action: TicketAc
 }
 
 /** The steps of the closed loop, in order, each with who does it (000 §8). */
-export function loopSteps(w: World): Array<{ status: TicketStatus; action: TicketAction; token: string; body: unknown }> {
+export function loopSteps(w: World, owner: Citizen): Array<{ status: TicketStatus; action: TicketAction; token: string; body: unknown }> {
   return [
     { status: 'accepted', action: 'accept', token: w.operator.token, body: {} },
     { status: 'dispatched', action: 'dispatch', token: w.dispatcher.token, body: { leadUnit: w.units.x, coUnits: [w.units.co] } },
     { status: 'handling', action: 'sign', token: w.handlerX.token, body: {} },
     { status: 'replied', action: 'reply', token: w.handlerX.token, body: { result: '已更换路灯灯泡，恢复照明' } },
     { status: 'visiting', action: 'review', token: w.operator.token, body: { approve: true } },
-    { status: 'closed', action: 'rate', token: w.citizenA.token, body: { satisfaction: 'satisfied' } },
+    { status: 'closed', action: 'rate', token: owner.token, body: { satisfaction: 'satisfied' } },
   ];
 }
 
-/** A citizen-A ticket walked through the loop up to `status` (one of the loop's statuses). */
-export async function ticketIn(w: World, status: TicketStatus | 'submitted', input: TicketInput = {}): Promise<string> {
-  const { no } = await buildTicket(w, input);
-  if (status === 'submitted') return no;
-  for (const step of loopSteps(w)) {
-    await must(w, step.token, no, step.action, step.body);
-    if (step.status === status) return no;
+/** A ticket walked through the loop up to `status` (one of the loop's statuses). */
+export async function ticketIn(w: World, status: TicketStatus, input: TicketInput = {}): Promise<BuiltTicket> {
+  const built = await buildTicket(w, input);
+  if (status === 'submitted') return built;
+  for (const step of loopSteps(w, built.owner)) {
+    await must(w, step.token, built.no, step.action, step.body);
+    if (step.status === status) return built;
   }
   throw new Error(`status ${status} is not on the loop`);
 }

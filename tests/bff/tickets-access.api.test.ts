@@ -1,0 +1,131 @@
+/**
+ * Who sees which ticket and how much of it: the access matrix (citizen A vs B, handler of unit X
+ * vs Y, tokens crossing APIs, forged and expired tokens), confidential contacts (000 §14,
+ * 004 §14) and what the citizen view leaves out.
+ */
+import jwt from 'jsonwebtoken';
+import { buildTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app';
+import { bearer, buildTicket, buildWorld, must, staffGet, ticketIn, type World } from '../support/ticket-builders';
+import { auditModel } from '../../bff/src/audit/model';
+
+let t: TestApp;
+let w: World;
+beforeAll(async () => {
+  t = await buildTestApp();
+  w = await buildWorld(t);
+});
+afterAll(() => t.close());
+
+describe('the access matrix', () => {
+  test('when citizen B asks for citizen A\'s ticket or acts on it, then 404 as if it did not exist', async () => {
+    const { no, owner } = await buildTicket(w);
+    await t.http.get(`/api/v1/tickets/${no}`).set(bearer(owner.token)).expect(200);
+    expect((await t.http.get(`/api/v1/tickets/${no}`).set(bearer(w.citizenB.token)).expect(404)).body.error.code).toBe('TICKET_NOT_FOUND');
+    expect((await t.http.post(`/api/v1/tickets/${no}/withdraw`).set(bearer(w.citizenB.token)).send({}).expect(404)).body.error.code).toBe('TICKET_NOT_FOUND');
+    const list = await t.http.get('/api/v1/tickets').set(bearer(w.citizenB.token)).expect(200);
+    expect(list.body.items.map((i: { no: string }) => i.no)).not.toContain(no);
+  });
+
+  test('when a ticket is dispatched to unit X with co-unit C, then handlers of X and C see it and the handler of Y gets 404', async () => {
+    const { no } = await ticketIn(w, 'dispatched');
+    await staffGet(w, w.handlerX.token, no).then((r) => expect(r.status).toBe(200));
+    await staffGet(w, w.handlerCo.token, no).then((r) => expect(r.status).toBe(200));
+    const other = await staffGet(w, w.handlerY.token, no);
+    expect([other.status, other.body.error.code]).toEqual([404, 'TICKET_NOT_FOUND']);
+    const act = await t.http.post(`/api/admin/v1/tickets/${no}/sign`).set(bearer(w.handlerY.token)).send({});
+    expect([act.status, act.body.error.code]).toEqual([404, 'TICKET_NOT_FOUND']);
+  });
+
+  test('when a ticket is not dispatched yet, then no handler sees it, and the handler lists only its unit\'s tickets', async () => {
+    const { no } = await buildTicket(w);
+    expect((await staffGet(w, w.handlerX.token, no)).status).toBe(404);
+    const dispatched = await ticketIn(w, 'dispatched');
+    const list = await t.http.get('/api/admin/v1/tickets?limit=100').set(bearer(w.handlerY.token)).expect(200);
+    expect(list.body.items.map((i: { no: string }) => i.no)).not.toContain(dispatched.no);
+    const mine = await t.http.get('/api/admin/v1/tickets?limit=100').set(bearer(w.handlerX.token)).expect(200);
+    expect(mine.body.items.map((i: { no: string }) => i.no)).toContain(dispatched.no);
+    expect(mine.body.items.every((i: { leadUnit: string; coUnits: string[] }) => i.leadUnit === w.units.x || i.coUnits.includes(w.units.x))).toBe(true);
+  });
+
+  test('when a citizen token is used on the admin API, then 401; a staff token on the citizen API, then 401', async () => {
+    const { no, owner } = await buildTicket(w);
+    expect((await t.http.get(`/api/admin/v1/tickets/${no}`).set(bearer(owner.token))).status).toBe(401);
+    expect((await t.http.get('/api/admin/v1/tickets').set(bearer(owner.token))).status).toBe(401);
+    expect((await t.http.post(`/api/admin/v1/tickets/${no}/accept`).set(bearer(owner.token)).send({})).status).toBe(401);
+    expect((await t.http.get(`/api/v1/tickets/${no}`).set(bearer(w.operator.token))).status).toBe(401);
+    expect((await t.http.post('/api/v1/tickets').set(bearer(w.operator.token)).send({})).status).toBe(401);
+  });
+
+  test('when a token is forged, expired, of another algorithm or missing, then 401 with a code', async () => {
+    const { no, owner } = await buildTicket(w);
+    const forged = jwt.sign({ kind: 'citizen' }, 'another-secret-another-secret-another-1', { subject: owner.id, issuer: 'mashang', audience: 'mashang-citizen', expiresIn: '1h' });
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    const expired = jwt.sign({ kind: 'citizen', iat: past - 60, exp: past }, TEST_JWT_SECRET, { subject: owner.id, issuer: 'mashang', audience: 'mashang-citizen' });
+    const none = jwt.sign({ kind: 'citizen' }, '', { algorithm: 'none', subject: owner.id, issuer: 'mashang', audience: 'mashang-citizen' });
+    for (const token of [forged, expired, none]) {
+      const res = await t.http.get(`/api/v1/tickets/${no}`).set(bearer(token));
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toMatch(/^[A-Z_]+$/);
+    }
+    expect((await t.http.get(`/api/v1/tickets/${no}`)).status).toBe(401);
+    const staffForged = jwt.sign({ kind: 'staff', roles: ['admin'] }, 'another-secret-another-secret-another-1', { subject: w.admin.id, issuer: 'mashang', audience: 'mashang-staff', expiresIn: '1h' });
+    expect((await t.http.get('/api/admin/v1/tickets').set(bearer(staffForged))).status).toBe(401);
+  });
+});
+
+describe('confidential tickets (000 §14, 004 §14)', () => {
+  const contact = { name: '欧阳娜娜', phone: '13812345678' };
+
+  test('when unit staff read a confidential ticket, then name and phone are masked and nothing is audited', async () => {
+    const { no } = await ticketIn(w, 'dispatched', { confidential: true, contact });
+    const before = await auditModel(t.db).countDocuments({ 'target.id': no });
+    const res = await staffGet(w, w.handlerX.token, no);
+    expect(res.body.ticket).toMatchObject({ confidential: true, contactMasked: true, contact: { name: '欧***', phone: '138****5678' } });
+    expect(res.body.ticket.citizenId).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toContain('欧阳娜娜');
+    expect(await auditModel(t.db).countDocuments({ 'target.id': no })).toBe(before);
+  });
+
+  test('when an operator or supervisor reads it, then the contact is in clear and each read is audited (action answers too)', async () => {
+    const { no } = await ticketIn(w, 'dispatched', { confidential: true, contact });
+    const reads = () => auditModel(t.db).find({ 'target.id': no, action: 'ticket.contact.read' }).lean();
+    // The operator's accept and the dispatcher's dispatch answered with the full ticket: audited.
+    expect((await reads()).map((a) => a.actor.id).sort()).toEqual([w.operator.id, w.dispatcher.id].sort());
+    for (const staff of [w.operator, w.supervisor]) {
+      const res = await staffGet(w, staff.token, no);
+      expect(res.body.ticket).toMatchObject({ contactMasked: false, contact });
+    }
+    const audits = await reads();
+    expect(audits.map((a) => a.actor.id).sort()).toEqual([w.operator.id, w.operator.id, w.dispatcher.id, w.supervisor.id].sort());
+    expect(JSON.stringify(audits)).not.toContain('欧阳娜娜');
+  });
+
+  test('when the ticket is not confidential, then its unit sees the contact to call the citizen back', async () => {
+    const { no } = await ticketIn(w, 'dispatched', { contact });
+    expect((await staffGet(w, w.handlerX.token, no)).body.ticket).toMatchObject({ contactMasked: false, contact });
+  });
+});
+
+describe('the citizen view', () => {
+  test('when units exchange co-results and supervision, then the citizen\'s timeline omits them and shows no staff identities', async () => {
+    const { no, owner } = await ticketIn(w, 'handling');
+    await must(w, w.handlerCo.token, no, 'co-result', { result: '内部协办意见' });
+    await must(w, w.supervisor.token, no, 'supervise', { means: 'reminder', note: '内部督办意见' });
+    await must(w, w.handlerX.token, no, 'stage-report', { content: '已联系施工单位，周五前修复' });
+    const res = await t.http.get(`/api/v1/tickets/${no}`).set(bearer(owner.token)).expect(200);
+    const body = JSON.stringify(res.body);
+    for (const hidden of ['内部协办意见', '内部督办意见', w.operator.id, w.handlerX.id, 'internalNotes', 'coResults', 'supervision']) expect(body).not.toContain(hidden);
+    expect(res.body.ticket.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'dispatch', 'sign', 'stage-report']);
+    expect(res.body.ticket.timeline[3].actor).toEqual({ kind: 'staff', unitName: '甲街道' });
+    expect(res.body.ticket).toMatchObject({ leadUnitName: '甲街道', allowedActions: ['withdraw'] });
+  });
+
+  test('when the staff view is read, then it has the whole record and the actions this staff member may take', async () => {
+    const { no } = await ticketIn(w, 'handling');
+    const lead = (await staffGet(w, w.handlerX.token, no)).body.ticket;
+    expect(lead.allowedActions).toEqual(expect.arrayContaining(['request-return', 'reply', 'request-extension', 'stage-report']));
+    expect(lead.allowedActions).not.toContain('co-result');
+    expect((await staffGet(w, w.handlerCo.token, no)).body.ticket.allowedActions).toEqual(['co-result']);
+    expect(lead).toMatchObject({ units: { [w.units.x]: '甲街道', [w.units.co]: '供水公司' }, deadlines: expect.objectContaining({ dueAt: expect.any(String) }) });
+  });
+});
