@@ -13,6 +13,7 @@ import { seedDemoOnStart } from './seed/startup';
 import { createStorage } from './storage/create-storage';
 import { createWechat } from './wechat/create-wechat';
 import { startNoticeDelivery } from './outbox/service';
+import { startSweeper } from './sweeper/sweeper';
 
 async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedServer }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     server.requestTimeout = 30_000;
     await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
     shutdownTasks.push(() => new Promise((r) => server.close(r)));
+    shutdownTasks.push(startSweeper({ config, db, clock: systemClock, logger, secrets, storage, wechat, ...rules }, config.SWEEP_INTERVAL_MS));
     logger.info(`码上反映·马上办理 listening on http://127.0.0.1:${config.PORT} (profile ${config.REGULATION_PROFILE})`);
   } catch (err) {
     logger.fatal({ err }, 'startup failed');

@@ -55,6 +55,8 @@ const envSchema = z
     H5_ORIGIN: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
+    // How often the sweeper runs (deadline warnings, overdue 督办, escalation); 0 disables it on this instance.
+    SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {

@@ -20,6 +20,7 @@ export const UNIT_COUNTS = [
   'returns',
   'reopens',
   'extensions',
+  'supervised',
 ] as const;
 export type UnitCount = (typeof UNIT_COUNTS)[number];
 

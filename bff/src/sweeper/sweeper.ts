@@ -1,0 +1,83 @@
+/**
+ * The sweeper: every minute (SWEEP_INTERVAL_MS) one BFF instance — the holder of the lease —
+ * looks for what time alone has changed: deadlines coming up or passed, follow-up windows that
+ * closed, repeated requests, stale knowledge, supervision nobody answered. Every step is
+ * idempotent (unique `_id`s, versioned writes), so a second pass, or a pass by an instance that
+ * took over a lease, changes nothing more.
+ */
+import { randomUUID } from 'node:crypto';
+import { acquireLease, releaseLease } from './lease';
+import type { SweepDeps } from './types';
+import { escalateUnanswered, superviseStaleKnowledge } from './unit-steps';
+import { markOverdue, superviseRepeatedMatters, superviseRepeatedReturns, warnDueSoon, noteVisitWindows } from './ticket-steps';
+
+export const SWEEP_LEASE = 'sweeper';
+/** Longer than any pass; a crashed holder blocks the others at most this long. */
+export const SWEEP_LEASE_MS = 5 * 60_000;
+
+/** This process's identity as a lease holder. */
+const PROCESS_HOLDER = `${process.pid}:${randomUUID()}`;
+
+export interface SweepReport {
+  ran: boolean;
+  dueSoon: number;
+  overdue: number;
+  overdueSupervised: number;
+  repeatedMatters: number;
+  repeatedReturns: number;
+  visitWindows: number;
+  staleKnowledge: number;
+  escalated: number;
+}
+
+const EMPTY: SweepReport = { ran: false, dueSoon: 0, overdue: 0, overdueSupervised: 0, repeatedMatters: 0, repeatedReturns: 0, visitWindows: 0, staleKnowledge: 0, escalated: 0 };
+
+/**
+ * One pass, if this holder gets the lease (`ran: false` otherwise). Tests call it directly with
+ * the ManualClock and distinct `holder`s to play several instances.
+ */
+export async function runSweep(deps: SweepDeps, options: { holder?: string } = {}): Promise<SweepReport> {
+  const holder = options.holder ?? PROCESS_HOLDER;
+  if (!(await acquireLease(deps.db, SWEEP_LEASE, holder, deps.clock.now(), SWEEP_LEASE_MS))) return EMPTY;
+  const dueSoon = await warnDueSoon(deps);
+  const overdue = await markOverdue(deps);
+  const report: SweepReport = {
+    ran: true,
+    dueSoon,
+    overdue: overdue.marked,
+    overdueSupervised: overdue.supervised,
+    repeatedMatters: await superviseRepeatedMatters(deps),
+    repeatedReturns: await superviseRepeatedReturns(deps),
+    visitWindows: await noteVisitWindows(deps),
+    staleKnowledge: await superviseStaleKnowledge(deps),
+    escalated: await escalateUnanswered(deps),
+  };
+  const changed = Object.entries(report).some(([k, v]) => k !== 'ran' && v !== 0);
+  if (changed) deps.logger.info({ sweep: report }, 'sweep pass');
+  return report;
+}
+
+/**
+ * Runs a pass every `intervalMs` on this instance (0 disables); passes never overlap on one
+ * instance, and the lease keeps instances from overlapping. Returns the stop function, which
+ * waits for a running pass and releases the lease.
+ */
+export function startSweeper(deps: SweepDeps, intervalMs: number): () => Promise<void> {
+  if (intervalMs <= 0) return async () => undefined;
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = runSweep(deps)
+      .catch((err: unknown) => deps.logger.error({ err }, 'sweep pass failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    // Hand the lease on at once instead of letting the other instances wait for it to expire.
+    await releaseLease(deps.db, SWEEP_LEASE, PROCESS_HOLDER, deps.clock.now()).catch((err: unknown) => deps.logger.warn({ err }, 'sweeper lease not released'));
+  };
+}

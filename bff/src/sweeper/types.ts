@@ -1,0 +1,7 @@
+import type { TicketDeps } from '../tickets/deps';
+
+/** A sweep pass acts on tickets through the tickets workflow, so it needs what that needs. */
+export type SweepDeps = TicketDeps;
+
+/** The platform's own jobs act as this actor (state machine `who.system`). */
+export const SYSTEM_ACTOR = { kind: 'system', id: 'system' } as const;
