@@ -43,8 +43,8 @@ export function supervisionActor(actor: Actor): SupervisionActor {
 }
 
 /** `${no}:${trigger}:${round}` for the platform's own records, one per staff `supervise` action otherwise. */
-export function supervisionId(input: Pick<OpenSupervisionInput, 'ticket' | 'trigger' | 'by'>): string {
-  return input.by.kind === 'system' ? `${input.ticket.no}:${input.trigger}:${input.ticket.round}` : `${input.ticket.no}:v${input.ticket.version}`;
+export function supervisionId(input: { ticket: Pick<SupervisedTicket, 'no' | 'round'> & { version?: number }; trigger: SupervisionTrigger; by: Actor }): string {
+  return input.by.kind === 'system' ? `${input.ticket.no}:${input.trigger}:${input.ticket.round}` : `${input.ticket.no}:v${input.ticket.version ?? 0}`;
 }
 
 async function insertOnce(db: Connection, doc: SupervisionDoc): Promise<{ record: SupervisionDoc; created: boolean }> {

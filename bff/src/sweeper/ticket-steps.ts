@@ -1,23 +1,40 @@
 /** Sweeper steps over tickets: deadlines (due soon, overdue), repeats (000 §23(4), 002 §23(3)), follow-up windows. */
-import type { QueryFilter } from 'mongoose';
-import { DUE_STATUSES, OPEN_STATUSES, isDueSoon, isOverdue, type TicketStatus } from '@mashang/shared';
+import { DUE_STATUSES, OPEN_STATUSES, isDueSoon, isOverdue, type SupervisionTrigger, type TicketStatus } from '@mashang/shared';
 import { ticketModel, type TicketDoc } from '../tickets/model';
 import { SUPERVISION_DEFAULTS } from '../supervision/defaults';
+import { supervisionModel } from '../supervision/model';
+import { supervisionId } from '../supervision/service';
 import { tokenize, uniqueTokens } from '../text';
-import { recordSweepEvent } from './events';
+import { recordSweepEvent, sweepEventId, sweepEventModel, type SweepEventKind } from './events';
 import { repeatedMatters } from './repeats';
+import { BATCH, existingIds, scanTickets, type ScanRow } from './scan';
 import { superviseOnce } from './supervise';
-import type { SweepDeps } from './types';
+import { SYSTEM_ACTOR, type SweepDeps } from './types';
 
-/** Tickets looked at per step and pass; the rest wait for the next minute. */
-const BATCH = 200;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 const SUPERVISED_FIELDS = { no: 1, leadUnit: 1, coUnits: 1, round: 1, version: 1, timeline: 1, roundStartedAt: 1, createdAt: 1, status: 1, dueAt: 1 } as const;
 
-async function findTickets(deps: SweepDeps, filter: QueryFilter<TicketDoc>, sort: Record<string, 1 | -1>): Promise<TicketDoc[]> {
-  return ticketModel(deps.db).find(filter).sort(sort).limit(BATCH).lean<TicketDoc[]>();
+async function supervisedTicket(deps: SweepDeps, no: string): Promise<TicketDoc | null> {
+  return ticketModel(deps.db).findOne({ no }, SUPERVISED_FIELDS).lean<TicketDoc>();
+}
+
+/** Rows without the sweep event `kind` of their round. */
+async function withoutEvent(deps: SweepDeps, kind: SweepEventKind, rows: ScanRow[]): Promise<ScanRow[]> {
+  const done = await existingIds(sweepEventModel(deps.db), rows.map((r) => sweepEventId(kind, r.no, r.round)));
+  return rows.filter((r) => !done.has(sweepEventId(kind, r.no, r.round)));
+}
+
+/** Rows without the automatic 督办 `trigger` of their round. */
+async function withoutSupervision(deps: SweepDeps, trigger: SupervisionTrigger, rows: ScanRow[]): Promise<ScanRow[]> {
+  const id = (r: ScanRow) => supervisionId({ ticket: r, trigger, by: SYSTEM_ACTOR });
+  const done = await existingIds(supervisionModel(deps.db), rows.map(id));
+  return rows.filter((r) => !done.has(id(r)));
+}
+
+async function record(deps: SweepDeps, kind: SweepEventKind, row: ScanRow, deadline: Date | null): Promise<boolean> {
+  return recordSweepEvent(deps.db, { kind, ticketNo: row.no, round: row.round, unit: row.leadUnit ?? null, deadline, at: deps.clock.now() });
 }
 
 /** A bound past every warning window of the profile (working days can span long holidays). */
@@ -30,30 +47,36 @@ function warningHorizon(deps: SweepDeps, now: Date): Date {
 /** Tickets inside the profile's warning window before their due date: one warning per ticket and round. */
 export async function warnDueSoon(deps: SweepDeps): Promise<number> {
   const now = deps.clock.now();
-  const candidates = await findTickets(deps, { status: { $in: [...DUE_STATUSES] }, dueAt: { $gt: now, $lte: warningHorizon(deps, now) } }, { dueAt: 1 });
-  let warned = 0;
-  for (const t of candidates) {
-    if (!isDueSoon(deps.profile, t, now, deps.calendar)) continue;
-    if (await recordSweepEvent(deps.db, { kind: 'due-soon', ticketNo: t.no, round: t.round, unit: t.leadUnit ?? null, deadline: t.dueAt ?? null, at: now })) {
+  return scanTickets(deps.db, {
+    filter: { status: { $in: [...DUE_STATUSES] }, dueAt: { $gt: now, $lte: warningHorizon(deps, now) } },
+    pending: (rows) => withoutEvent(deps, 'due-soon', rows.filter((r) => isDueSoon(deps.profile, r, now, deps.calendar))),
+    work: async (row) => {
+      if (!(await record(deps, 'due-soon', row, row.dueAt ?? null))) return false;
       // There is no staff push channel: the unit sees the warning with the ticket and in its list.
-      deps.logger.info({ no: t.no, unit: t.leadUnit, dueAt: t.dueAt }, 'ticket due soon');
-      warned++;
-    }
-  }
-  return warned;
+      deps.logger.info({ no: row.no, unit: row.leadUnit, dueAt: row.dueAt }, 'ticket due soon');
+      return true;
+    },
+  });
 }
 
 /** 000 §23(2): past the deadline while the unit still owes the reply → recorded once, and 督办 opened. */
 export async function markOverdue(deps: SweepDeps): Promise<{ marked: number; supervised: number }> {
   const now = deps.clock.now();
-  const late = await findTickets(deps, { status: { $in: [...DUE_STATUSES] }, dueAt: { $lt: now } }, { dueAt: 1 });
   let marked = 0;
-  let supervised = 0;
-  for (const t of late) {
-    if (!isOverdue(t, now)) continue;
-    if (await recordSweepEvent(deps.db, { kind: 'overdue', ticketNo: t.no, round: t.round, unit: t.leadUnit ?? null, deadline: t.dueAt ?? null, at: now })) marked++;
-    if (await superviseOnce(deps, t, { trigger: 'overdue', note: '超出办理时限未办结，请限期书面反馈（000 §23(2)）' })) supervised++;
-  }
+  const supervised = await scanTickets(deps.db, {
+    filter: { status: { $in: [...DUE_STATUSES] }, dueAt: { $lt: now } },
+    pending: async (rows) => {
+      const late = rows.filter((r) => isOverdue(r, now));
+      const unrecorded = new Set((await withoutEvent(deps, 'overdue', late)).map((r) => r.no));
+      const unsupervised = new Set((await withoutSupervision(deps, 'overdue', late)).map((r) => r.no));
+      return late.filter((r) => unrecorded.has(r.no) || unsupervised.has(r.no));
+    },
+    work: async (row) => {
+      if (await record(deps, 'overdue', row, row.dueAt ?? null)) marked++;
+      const t = await supervisedTicket(deps, row.no);
+      return Boolean(t) && superviseOnce(deps, t as TicketDoc, { trigger: 'overdue', note: '超出办理时限未办结，请限期书面反馈（000 §23(2)）' });
+    },
+  });
   return { marked, supervised };
 }
 
@@ -85,7 +108,7 @@ async function superviseCitizenRepeats(deps: SweepDeps, citizenId: string, since
     const open = group.filter((t) => (OPEN_STATUSES as readonly string[]).includes(t.status));
     const target = open[open.length - 1];
     if (!target) continue; // every request of the matter is finished: nothing left to supervise
-    const full = await ticketModel(deps.db).findOne({ no: target.no }, SUPERVISED_FIELDS).lean<TicketDoc>();
+    const full = await supervisedTicket(deps, target.no);
     if (!full) continue;
     const related = group.filter((t) => t.no !== target.no).map((t) => t.no);
     const note = `同一诉求人 ${SUPERVISION_DEFAULTS.repeatWindowDays} 日内 ${group.length} 次反映同一事项（000 §23(4)）：${related.join('、')}`;
@@ -104,13 +127,15 @@ export async function superviseRepeatedMatters(deps: SweepDeps): Promise<number>
 
 /** 002 §23(3) 「无正当理由反复退件」: open tickets returned at least `returnCount` times. */
 export async function superviseRepeatedReturns(deps: SweepDeps): Promise<number> {
-  const tickets = await findTickets(deps, { status: { $in: [...OPEN_STATUSES] }, returnCount: { $gte: SUPERVISION_DEFAULTS.returnCount } }, { createdAt: 1 });
-  let opened = 0;
-  for (const t of tickets) {
-    const note = `该诉求已被退回 ${t.returnCount} 次（002 §23(3)），请核查退回理由`;
-    if (await superviseOnce(deps, t, { trigger: 'repeated-returns', note })) opened++;
-  }
-  return opened;
+  return scanTickets(deps.db, {
+    filter: { status: { $in: [...OPEN_STATUSES] }, returnCount: { $gte: SUPERVISION_DEFAULTS.returnCount } },
+    pending: (rows) => withoutSupervision(deps, 'repeated-returns', rows),
+    work: async (row) => {
+      const t = await supervisedTicket(deps, row.no);
+      const note = `该诉求已被退回 ${row.returnCount} 次（002 §23(3)），请核查退回理由`;
+      return Boolean(t) && superviseOnce(deps, t as TicketDoc, { trigger: 'repeated-returns', note });
+    },
+  });
 }
 
 /**
@@ -121,15 +146,15 @@ export async function superviseRepeatedReturns(deps: SweepDeps): Promise<number>
  */
 export async function noteVisitWindows(deps: SweepDeps): Promise<number> {
   const now = deps.clock.now();
-  const visiting = await findTickets(deps, { status: 'visiting', 'deadlines.followUp': { $lt: now } }, { updatedAt: 1 });
-  let noted = 0;
-  for (const t of visiting) {
-    if (t.pendingDecision || (t.rating && t.rating.round === t.round)) continue;
-    const followUp = t.deadlines?.followUp ?? null;
-    if (await recordSweepEvent(deps.db, { kind: 'visit-window-passed', ticketNo: t.no, round: t.round, unit: t.leadUnit ?? null, deadline: followUp, at: now })) {
-      deps.logger.warn({ no: t.no, followUp }, 'follow-up window passed without a rating');
-      noted++;
-    }
-  }
-  return noted;
+  const unrated = (r: ScanRow) => !r.pendingDecision && !(r.rating && r.rating.round === r.round);
+  return scanTickets(deps.db, {
+    filter: { status: 'visiting', 'deadlines.followUp': { $lt: now } },
+    pending: (rows) => withoutEvent(deps, 'visit-window-passed', rows.filter(unrated)),
+    work: async (row) => {
+      const followUp = row.deadlines?.followUp ?? null;
+      if (!(await record(deps, 'visit-window-passed', row, followUp))) return false;
+      deps.logger.warn({ no: row.no, followUp }, 'follow-up window passed without a rating');
+      return true;
+    },
+  });
 }
