@@ -38,6 +38,7 @@ import type { WechatClient } from './wechat/client';
 import { phoneRoutes } from './wechat/phone-routes';
 import { supervisionRoutes } from './supervision/routes';
 import { statsRoutes } from './stats/routes';
+import { duplicateRoutes } from './duplicates/routes';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -60,7 +61,7 @@ export interface AppDeps {
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(canReadTicketMedia), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, statsRoutes, sceneRoutes, catalogRoutes, citizenTicketRoutes, staffTicketRoutes, slaRoutes, openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(canReadTicketMedia), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, statsRoutes, sceneRoutes, catalogRoutes, duplicateRoutes, citizenTicketRoutes, staffTicketRoutes, slaRoutes, openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });

@@ -14,7 +14,7 @@ import {
 } from '@mashang/shared';
 import { applyVersioned } from '../db/atomic';
 import { AppError, conflict, preconditionFailed, unprocessable } from '../http/errors';
-import { addFollower } from '../duplicates/followers';
+import { checkMergeTarget, completeMerge } from '../duplicates/merge';
 import { unitModel, type UnitDoc } from '../units/model';
 import { releaseAttachments, verifyAttachments, type AttachmentDescriptor } from '../uploads/service';
 import { findTicketByNo, loadTicketFor, type TicketActor } from './access';
@@ -57,10 +57,7 @@ async function precheck(deps: TicketDeps, ticket: TicketDoc, action: TicketActio
     const d = input as ActionInput<'dispatch'>;
     await checkUnits(deps, [d.leadUnit, ...(d.coUnits ?? [])]);
   }
-  if (action === 'merge') {
-    const target = await findTicketByNo(deps.db, (input as ActionInput<'merge'>).into);
-    if (!target || target.no === ticket.no) throw unprocessable('MERGE_TARGET_NOT_FOUND', '要合并到的诉求不存在');
-  }
+  if (action === 'merge') await checkMergeTarget(deps, ticket, (input as ActionInput<'merge'>).into);
 }
 
 /** Ids of the lead and co-units and every ancestor: `unit=` subtree filters match one array. */
@@ -105,10 +102,8 @@ async function releaseUnused(deps: TicketDeps, ticket: TicketDoc, claimed: reado
 }
 
 async function afterCommit(deps: TicketDeps, before: TicketDoc, stored: TicketDoc, action: TicketAction, input: unknown, effects: readonly Effect[], actor: TicketActor): Promise<void> {
-  if (action === 'merge') {
-    // The other side of a merge (merge.ts): the citizen follows the ticket the matter continues under.
-    await addFollower(deps.db, { ticketNo: (input as ActionInput<'merge'>).into, citizenId: before.citizenId, via: 'merged', fromTicket: before.no, at: stored.updatedAt });
-  }
+  // The other side of a merge (duplicates/merge.ts): mergedFrom on the target, the citizens follow it.
+  if (action === 'merge') await completeMerge(deps, stored, (input as ActionInput<'merge'>).into, actor);
   await performEffects(deps, { before, after: stored, effects, actor });
 }
 

@@ -1,0 +1,159 @@
+import { buildTestApp, type TestApp } from '../support/app';
+import { buildCitizen } from '../support/builders/staff';
+import { bearer, buildWorld, must, type Citizen, type World } from '../support/ticket-builders';
+import { supervisionModel } from '../../bff/src/supervision/model';
+
+let t: TestApp;
+let w: World;
+beforeAll(async () => {
+  t = await buildTestApp();
+  w = await buildWorld(t);
+});
+afterAll(() => t.close());
+
+/** A spot in 白银 and one about 60 m east of it. */
+const HERE = { lat: 36.5457, lng: 104.1374 };
+const NEXT_DOOR = { lat: 36.5457, lng: 104.1381 };
+const FAR = { lat: 36.59, lng: 104.2 };
+
+let seq = 0;
+async function file(citizen: Citizen, content: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await t.http
+    .post('/api/v1/tickets')
+    .set(bearer(citizen.token))
+    .send({ type: 'complaint', content, location: { ...HERE, address: '白银区幸福小区' }, idempotencyKey: `dup-key-${++seq}`, ...extra });
+  if (res.status !== 201) throw new Error(`submit failed ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.ticket.no as string;
+}
+
+const similar = (citizen: Citizen, body: Record<string, unknown>) => t.http.post('/api/v1/tickets/similar').set(bearer(citizen.token)).send({ type: 'complaint', ...body });
+
+describe('POST /api/v1/tickets/similar (000 §23(4)(5))', () => {
+  let lampNo: string;
+  beforeAll(async () => {
+    lampNo = await file(w.citizenA, '幸福小区3号楼门口的路灯坏了好几天，晚上很黑，我的电话13812345678');
+  });
+
+  it('when another citizen describes the same lamp nearby in other words, then the request is offered, redacted and short', async () => {
+    const res = await similar(w.citizenB, { content: '幸福小区三号楼前面路灯不亮了，晚上出行不安全', location: NEXT_DOOR }).expect(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ no: lampNo, status: 'submitted', statusLabel: '已提交', supporters: 1, mine: false, following: false })]);
+    expect(res.body.items[0].summary).not.toContain('13812345678');
+    expect([...res.body.items[0].summary].length).toBeLessThanOrEqual(40);
+  });
+
+  it('when the matter at the same place differs (下水道), then nothing is offered', async () => {
+    const res = await similar(w.citizenB, { content: '幸福小区3号楼下水道堵塞，污水外溢', location: NEXT_DOOR }).expect(200);
+    expect(res.body.items).toEqual([]);
+  });
+
+  it('when the same words come from far away, then nothing is offered', async () => {
+    const res = await similar(w.citizenB, { content: '幸福小区三号楼前面路灯不亮了', location: FAR }).expect(200);
+    expect(res.body.items).toEqual([]);
+  });
+
+  it('when no coordinates are given but the text names the same place, then it is offered', async () => {
+    const res = await similar(w.citizenB, { content: '幸福小区3号楼的路灯到现在还没修好' }).expect(200);
+    expect(res.body.items.map((i: { no: string }) => i.no)).toContain(lampNo);
+  });
+
+  it('when the asker filed it, then it is offered as mine', async () => {
+    const res = await similar(w.citizenA, { content: '幸福小区路灯不亮了', location: HERE }).expect(200);
+    expect(res.body.items[0]).toMatchObject({ no: lampNo, mine: true });
+  });
+
+  it('when the request is a consultation or the other one is confidential, then nothing is offered', async () => {
+    expect((await similar(w.citizenB, { type: 'consultation', content: '幸福小区路灯坏了找谁修', location: HERE }).expect(200)).body.items).toEqual([]);
+    const c = await buildCitizen(t);
+    await file(c, '幸福小区2号楼电梯经常故障困人', { confidential: true });
+    expect((await similar(w.citizenB, { content: '幸福小区2号楼电梯老是坏', location: HERE }).expect(200)).body.items).toEqual([]);
+  });
+
+  it('when the body is invalid, then 400 VALIDATION_FAILED; without a token 401', async () => {
+    expect((await similar(w.citizenB, { content: 'x', location: { lat: 200, lng: 0 } }).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    await t.http.post('/api/v1/tickets/similar').send({ type: 'complaint', content: '路灯坏了' }).expect(401);
+  });
+
+  it('when the request is older than the 30-day window, then it is no longer offered', async () => {
+    const old = await buildTestApp({}, '2026-10-01T09:00:00+08:00');
+    try {
+      const ow = await buildWorld(old);
+      const res = await old.http.post('/api/v1/tickets').set(bearer(ow.citizenA.token)).send({ type: 'complaint', content: '幸福小区3号楼路灯坏了', location: HERE, idempotencyKey: 'old-key-1' }).expect(201);
+      old.clock.set(new Date('2026-11-05T09:00:00+08:00'));
+      const later = await old.http.post('/api/v1/tickets/similar').set(bearer(ow.citizenB.token)).send({ type: 'complaint', content: '幸福小区3号楼路灯不亮', location: HERE }).expect(200);
+      expect(later.body.items.map((i: { no: string }) => i.no)).not.toContain(res.body.ticket.no);
+    } finally {
+      await old.close();
+    }
+  });
+});
+
+describe('following another citizen’s request (关注此诉求)', () => {
+  it('when a citizen follows, then they count as a supporter; twice is once; unfollow takes it back', async () => {
+    const no = await file(w.citizenA, '幸福小区5号楼门前积水很深，出不了门');
+    const f = (await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(w.citizenB.token)).expect(200)).body;
+    expect(f).toEqual({ no, following: true, supporters: 2 });
+    expect((await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(w.citizenB.token)).expect(200)).body.supporters).toBe(2);
+    const offered = await similar(w.citizenB, { content: '幸福小区5号楼门口积水严重', location: HERE }).expect(200);
+    expect(offered.body.items[0]).toMatchObject({ no, following: true, supporters: 2 });
+    expect((await t.http.delete(`/api/v1/tickets/${no}/follow`).set(bearer(w.citizenB.token)).expect(200)).body).toEqual({ no, following: false, supporters: 1 });
+    await t.http.delete(`/api/v1/tickets/${no}/follow`).set(bearer(w.citizenB.token)).expect(200);
+  });
+
+  it('when the citizen follows their own request, then 422 OWN_TICKET; an unknown number 404', async () => {
+    const no = await file(w.citizenA, '幸福小区6号楼垃圾没人清运');
+    expect((await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(w.citizenA.token)).expect(422)).body.error.code).toBe('OWN_TICKET');
+    expect((await t.http.post('/api/v1/tickets/20261124-999999/follow').set(bearer(w.citizenB.token)).expect(404)).body.error.code).toBe('TICKET_NOT_FOUND');
+    expect((await t.http.post('/api/v1/tickets/not-a-number/follow').set(bearer(w.citizenB.token)).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('when the request has ended, then following answers 409 TICKET_CLOSED', async () => {
+    const no = await file(w.citizenA, '幸福小区7号楼噪音扰民');
+    await must(w, w.citizenA.token, no, 'withdraw', {});
+    expect((await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(w.citizenB.token)).expect(409)).body.error.code).toBe('TICKET_CLOSED');
+  });
+
+  it('000 §23(5) when five citizens stand behind one matter, then one automatic 督办 is opened, once', async () => {
+    const no = await file(w.citizenA, '幸福小区8号楼旁工地夜间施工噪音很大');
+    const others = await Promise.all([1, 2, 3, 4, 5].map(() => buildCitizen(t)));
+    for (const c of others.slice(0, 3)) await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(c.token)).expect(200);
+    expect(await supervisionModel(t.db).countDocuments({ ticketNo: no })).toBe(0);
+    await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(others[3].token)).expect(200);
+    await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(others[4].token)).expect(200);
+    const records = await supervisionModel(t.db).find({ ticketNo: no }).lean();
+    expect(records).toEqual([expect.objectContaining({ _id: `${no}:many-citizens:1`, trigger: 'many-citizens', automatic: true })]);
+    const detail = await t.http.get(`/api/admin/v1/tickets/${no}`).set(bearer(w.supervisor.token)).expect(200);
+    expect(detail.body.ticket.timeline.filter((e: { action: string }) => e.action === 'supervise')).toHaveLength(1);
+  });
+});
+
+describe('merge (重复诉求合并办理, 002 §17(7))', () => {
+  it('when a dispatcher merges B’s request into A’s, then B’s ends as terminated with mergedInto, A’s shows mergedFrom and B follows A’s', async () => {
+    const target = await file(w.citizenA, '幸福小区9号楼楼顶漏水，墙面都湿了');
+    const source = await file(w.citizenB, '幸福小区九号楼顶层漏水，下雨屋里全是水');
+    const merged = await must(w, w.dispatcher.token, source, 'merge', { into: target, note: '同一楼顶漏水' });
+    expect(merged).toMatchObject({ status: 'terminated' });
+    const staffSource = (await t.http.get(`/api/admin/v1/tickets/${source}`).set(bearer(w.operator.token)).expect(200)).body.ticket;
+    expect(staffSource.timeline.at(-1)).toMatchObject({ action: 'merge', to: 'terminated' });
+    const stored = await t.http.get(`/api/admin/v1/tickets/${target}`).set(bearer(w.operator.token)).expect(200);
+    expect(stored.body.ticket.timeline.at(-1)).toMatchObject({ action: 'merge', note: expect.stringContaining(source) });
+    const { ticketModel } = await import('../../bff/src/tickets/model');
+    expect(await ticketModel(t.db).findOne({ no: source }, { mergedInto: 1, termination: 1 }).lean()).toMatchObject({ mergedInto: target, termination: { code: 'duplicate-merged' } });
+    expect(await ticketModel(t.db).findOne({ no: target }, { mergedFrom: 1 }).lean()).toMatchObject({ mergedFrom: [source] });
+    const offered = await similar(w.citizenB, { content: '幸福小区9号楼漏水', location: HERE }).expect(200);
+    expect(offered.body.items[0]).toMatchObject({ no: target, following: true, supporters: 2 });
+    expect((await t.http.delete(`/api/v1/tickets/${target}/follow`).set(bearer(w.citizenB.token)).expect(422)).body.error.code).toBe('FOLLOW_BY_MERGE');
+  });
+
+  it('when the target has ended or does not exist, then 422 and the request stays as it was', async () => {
+    const closed = await file(w.citizenA, '幸福小区10号楼路面塌陷');
+    await must(w, w.citizenA.token, closed, 'withdraw', {});
+    const source = await file(w.citizenB, '幸福小区10号楼路面塌了个坑');
+    const res = await t.http.post(`/api/admin/v1/tickets/${source}/merge`).set(bearer(w.operator.token)).send({ into: closed }).expect(422);
+    expect(res.body.error.code).toBe('MERGE_TARGET_CLOSED');
+    expect((await t.http.post(`/api/admin/v1/tickets/${source}/merge`).set(bearer(w.operator.token)).send({ into: '20261124-999999' }).expect(422)).body.error.code).toBe('MERGE_TARGET_NOT_FOUND');
+    expect((await t.http.post(`/api/admin/v1/tickets/${source}/merge`).set(bearer(w.operator.token)).send({ into: source }).expect(422)).body.error.code).toBe('MERGE_TARGET_NOT_FOUND');
+    const open = await file(w.citizenA, '幸福小区10号楼门口路面破损');
+    expect((await t.http.post(`/api/admin/v1/tickets/${source}/merge`).set(bearer(w.visitor.token)).send({ into: open }).expect(403)).body.error.code).toBe('ROLE_NOT_ALLOWED');
+    expect((await t.http.get(`/api/admin/v1/tickets/${source}`).set(bearer(w.operator.token)).expect(200)).body.ticket.status).toBe('submitted');
+  });
+});
