@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../support/app';
 import { buildStaff, type TestStaff } from '../support/builders/staff';
 import { buildUnit } from '../support/builders/units';
 import { listSupervisions, openSupervision, openUnitSupervision } from '../../bff/src/supervision/service';
+import { act, buildCast, buildHandlingUnit, newCitizen, signed } from './sweeper-support';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const SYSTEM: Actor = { kind: 'system', id: 'system' };
@@ -126,5 +127,29 @@ describe('supervision records (督办, 000 §22-24)', () => {
     const denied = await t.http.post(`/api/admin/v1/supervisions/${record._id}/resolve`).set(bearer(admin.token)).send({ note: '管理员' }).expect(403);
     expect(denied.body.error.code).toBe('ROLE_NOT_ALLOWED');
     await t.http.get('/api/admin/v1/supervisions').expect(401);
+  });
+});
+
+describe('escalating the 督办 of a real ticket (000 §24)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('000 §24 when a supervisor escalates the record of an open ticket, then the ticket shows the hand-over to 政务督查 in its timeline and flags', async () => {
+    const cast = await buildCast(t, '升级市');
+    const unit = await buildHandlingUnit(t, cast, '升级区');
+    const citizen = await newCitizen(t);
+    const no = await signed(t, cast, citizen.token, unit);
+    await act(t, cast.supervisor.token, no, 'supervise', { means: 'written-feedback', note: '请三日内书面反馈', dueAt: '2026-11-27T17:00:00+08:00' });
+    const [record] = await listSupervisions(t.db, no);
+    expect(record).toMatchObject({ trigger: 'manual', means: 'written-feedback', status: 'open', automatic: false });
+    const res = await t.http.post(`/api/admin/v1/supervisions/${record._id}/escalate`).set(bearer(cast.supervisor.token)).send({ note: '逾期未反馈，提交政务督查' }).expect(200);
+    expect(res.body.supervision).toMatchObject({ id: record._id, status: 'escalated' });
+    const detail = await t.http.get(`/api/admin/v1/tickets/${no}`).set(bearer(cast.supervisor.token)).expect(200);
+    expect(detail.body.ticket.supervision).toMatchObject({ escalated: true, lastMeans: 'inspection', count: 2 });
+    const records = await listSupervisions(t.db, no);
+    expect(records.map((r) => [r.means, r.status])).toEqual([['written-feedback', 'escalated'], ['inspection', 'escalated']]);
   });
 });

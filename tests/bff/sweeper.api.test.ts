@@ -99,6 +99,9 @@ describe('sweeper: deadlines, automatic 督办 and escalation (000 §22-24)', ()
     expect(pass.escalated).toBeGreaterThanOrEqual(1);
     const [escalated] = await listSupervisions(t.db, no);
     expect(escalated).toMatchObject({ status: 'escalated', escalation: { by: { kind: 'system' }, note: expect.stringContaining('000 §24') } });
+    const flagged = await ticket(t, no);
+    expect(flagged.supervision).toMatchObject({ escalated: true, lastMeans: 'inspection' });
+    expect(flagged.timeline.filter((e) => e.action === 'supervise').map((e) => e.data?.means)).toEqual(['written-feedback', 'inspection']);
     t.clock.advance(60_000);
     await again();
     expect((await listSupervisions(t.db, no))[0].version).toBe(escalated.version);

@@ -4,7 +4,8 @@ import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { SUPERVISION_STATUSES } from './model';
 import { listSupervisionRecords, supervisionForStaff, supervisionViews } from './queries';
-import { escalateSupervision, resolveSupervision } from './service';
+import { resolveSupervision } from './service';
+import { escalateWithTicket } from './escalate';
 
 const TAGS = ['supervision'];
 const READERS = ['supervisor', 'admin', 'operator', 'handler'] as const;
@@ -86,10 +87,10 @@ function writeRoutes(kit: RouteKit, deps: AppDeps): void {
   );
   defineRoute(
     kit,
-    { method: 'post', path: '/api/admin/v1/supervisions/:id/escalate', summary: 'Hand an unresolved 督办 record to 政务督查 (000 §24)', tags: TAGS, auth: 'staff', roles: ['supervisor'], params: idParams, body: noteBody, responses: { 200: { description: 'escalated', schema: one }, ...CLOSE_ERRORS } },
+    { method: 'post', path: '/api/admin/v1/supervisions/:id/escalate', summary: 'Hand an unresolved 督办 record to 政务督查 (000 §24)', description: 'The record becomes escalated; its ticket, if still open, gets the `supervise` action with means `inspection` (timeline entry, supervision.escalated, and a 政务督查 record of its own).', tags: TAGS, auth: 'staff', roles: ['supervisor'], params: idParams, body: noteBody, responses: { 200: { description: 'escalated', schema: one }, ...CLOSE_ERRORS } },
     async (ctx, { params, body, actor }) => {
       const record = await supervisionForStaff(deps.db, params.id, actor);
-      const escalated = await escalateSupervision(deps, record, body.note, actor);
+      const escalated = await escalateWithTicket(deps, record, body.note, actor);
       ctx.body = { supervision: (await supervisionViews(deps.db, [escalated]))[0] };
     },
   );

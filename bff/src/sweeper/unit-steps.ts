@@ -1,11 +1,10 @@
 /** Sweeper steps that need no ticket: stale knowledge (001 §22(4)) and escalation of unanswered 督办 (000 §24). */
-import { shanghaiDay, type Actor } from '@mashang/shared';
+import { shanghaiDay } from '@mashang/shared';
 import { staleKnowledgeByUnit } from '../knowledge';
 import { AppError } from '../http/errors';
-import { escalateSupervision, openUnitSupervision, overdueSupervisions } from '../supervision/service';
-import type { SweepDeps } from './types';
-
-const SYSTEM: Actor = { kind: 'system', id: 'system' };
+import { openUnitSupervision, overdueSupervisions } from '../supervision/service';
+import { escalateWithTicket } from '../supervision/escalate';
+import { SYSTEM_ACTOR, type SweepDeps } from './types';
 
 /** One record per unit and month while the unit has published entries past their review date. */
 export async function superviseStaleKnowledge(deps: SweepDeps): Promise<number> {
@@ -25,7 +24,7 @@ export async function escalateUnanswered(deps: SweepDeps): Promise<number> {
   let escalated = 0;
   for (const record of await overdueSupervisions(deps.db, deps.clock.now())) {
     try {
-      await escalateSupervision(deps, record, '督办逾期未办结，提交政务督查（000 §24）', SYSTEM);
+      await escalateWithTicket(deps, record, '督办逾期未办结，提交政务督查（000 §24）', SYSTEM_ACTOR);
       escalated++;
     } catch (err) {
       // A supervisor resolved or escalated it in the meantime: nothing left to do.
