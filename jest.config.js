@@ -26,6 +26,6 @@ module.exports = {
   },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 30000,
+  testTimeout: 90000,
   maxWorkers: 2,
 };
