@@ -1,5 +1,7 @@
 import { buildTestApp, type TestApp } from '../support/app';
-import { buildCitizen } from '../support/builders/staff';
+import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
+import { buildCitizen, buildStaff } from '../support/builders/staff';
+import { noticeModel } from '../../bff/src/outbox/model';
 import { bearer, buildTicket, buildWorld, uploadImage, type World } from '../support/ticket-builders';
 import { ticketModel } from '../../bff/src/tickets/model';
 import { mediaUseModel } from '../../bff/src/uploads/model';
@@ -126,5 +128,56 @@ describe('POST /api/admin/v1/tickets (operator keys in a hotline call, 003 §3)'
 
   test('when the caller phone is not a phone number, then 400 VALIDATION_FAILED', async () => {
     expect((await t.http.post('/api/admin/v1/tickets').set(bearer(w.operator.token)).send(call({ callerPhone: '12345' })).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('content safety (msg_sec_check v2 through the WeChat client)', () => {
+  let fake: FakeWechat;
+  let wt: TestApp;
+  let citizen: { id: string; token: string };
+  beforeAll(async () => {
+    fake = await startFakeWechat();
+    wt = await buildTestApp({ WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHAT_API_BASE: fake.baseUrl });
+    citizen = await buildCitizen(wt, 'safety');
+  });
+  afterAll(async () => {
+    await wt.close();
+    await fake.close();
+  });
+
+  test('when WeChat judges the text risky, then 422 CONTENT_RISKY and no ticket', async () => {
+    const body = submitBody({ content: '这里有违禁内容需要处理' });
+    const res = await wt.http.post('/api/v1/tickets').set(bearer(citizen.token)).send(body).expect(422);
+    expect(res.body.error.code).toBe('CONTENT_RISKY');
+    expect(await ticketModel(wt.db).countDocuments({ idempotencyKey: body.idempotencyKey })).toBe(0);
+  });
+
+  test('when WeChat asks for review, then the ticket is accepted and flagged needsReview', async () => {
+    const res = await wt.http.post('/api/v1/tickets').set(bearer(citizen.token)).send(submitBody({ content: '这段文字待审一下再说' })).expect(201);
+    expect((await ticketModel(wt.db).findOne({ no: res.body.ticket.no }).lean())!.needsReview).toBe(true);
+  });
+
+  test('when WeChat is unreachable, then the request is not lost: accepted and flagged needsReview', async () => {
+    fake.setDown(true);
+    try {
+      const res = await wt.http.post('/api/v1/tickets').set(bearer(citizen.token)).send(submitBody()).expect(201);
+      expect((await ticketModel(wt.db).findOne({ no: res.body.ticket.no }).lean())!.needsReview).toBe(true);
+    } finally {
+      fake.setDown(false);
+    }
+  });
+
+  test('when the text is fine, then it is accepted without a flag', async () => {
+    const res = await wt.http.post('/api/v1/tickets').set(bearer(citizen.token)).send(submitBody()).expect(201);
+    expect((await ticketModel(wt.db).findOne({ no: res.body.ticket.no }).lean())!.needsReview).toBe(false);
+  });
+
+  test('when the operator accepts a citizen\'s request, then one subscribe message is queued for the citizen (000 §10 tell the citizen)', async () => {
+    const operator = await buildStaff(wt, { roles: ['operator'] });
+    const res = await wt.http.post('/api/v1/tickets').set(bearer(citizen.token)).send(submitBody()).expect(201);
+    const no = res.body.ticket.no;
+    await wt.http.post(`/api/admin/v1/tickets/${no}/accept`).set(bearer(operator.token)).send({}).expect(200);
+    const notices = await noticeModel(wt.db).find({ ticketNo: no }).lean();
+    expect(notices).toEqual([expect.objectContaining({ template: 'accepted', ticketVersion: 1, openid: 'o_safety', page: `sub/ticket/detail/index?no=${no}` })]);
   });
 });
