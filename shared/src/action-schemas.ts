@@ -52,6 +52,7 @@ export const superviseInputSchema = z.strictObject({
   trigger: z.enum(SUPERVISION_TRIGGERS).optional(),
 });
 export const mergeInputSchema = z.strictObject({ into: ticketNoSchema, note });
+export const closeVisitInputSchema = z.strictObject({ note });
 
 /** The body schema of every action, keyed by action (submit: the citizen's create payload). */
 export const ACTION_INPUT_SCHEMAS = {
@@ -79,6 +80,7 @@ export const ACTION_INPUT_SCHEMAS = {
   'co-result': coResultInputSchema,
   supervise: superviseInputSchema,
   merge: mergeInputSchema,
+  'close-visit': closeVisitInputSchema,
 } as const satisfies Record<TicketAction, z.ZodType>;
 
 export type ActionInputs = { [A in TicketAction]: z.output<(typeof ACTION_INPUT_SCHEMAS)[A]> };

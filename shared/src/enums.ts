@@ -91,6 +91,7 @@ export const TICKET_ACTIONS = [
   'co-result',
   'supervise',
   'merge',
+  'close-visit',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -120,6 +121,7 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   'co-result': '协办单位已反馈',
   supervise: '已督办',
   merge: '与相同诉求合并办理',
+  'close-visit': '回访期满，已办结',
 };
 
 /** Intake channels (000 §3, 003 §3, 004 §5). */

@@ -81,6 +81,7 @@ export const STATE_MACHINE: Readonly<Record<TicketAction, ActionSpec>> = {
   'co-result': { from: AT_UNIT, to: 'same', who: { roles: ['handler'], unit: 'co' } },
   supervise: { from: OPEN_STATUSES, to: 'same', who: { roles: ['supervisor'], system: true } },
   merge: { from: OPEN_STATUSES, to: ['terminated'], who: { roles: ['operator', 'dispatcher'] } },
+  'close-visit': { from: ['visiting'], to: ['closed'], who: { system: true } },
 };
 
 type Rule<A extends TicketAction> = (t: TicketState, input: ActionInput<A>, actor: Actor, ctx: TransitionContext) => Outcome | TransitionError;
@@ -109,6 +110,7 @@ const RULES: { [A in Exclude<TicketAction, 'submit'>]: Rule<A> } = {
   visit: visiting.visit,
   'decide-reopen': visiting.decideReopen,
   merge,
+  'close-visit': visiting.closeVisit,
 };
 
 /** Role check (403 ROLE_NOT_ALLOWED): citizen owner, staff role, or the system. */

@@ -154,15 +154,21 @@ describe('sweeper: deadlines, automatic 督办 and escalation (000 §22-24)', ()
     expect(records.map((r) => r.trigger)).toEqual(['repeated-returns']);
   });
 
-  it('003 §16 when the follow-up window passes with no rating, then the lapse is recorded once and the ticket stays with the visitors (visit is not a system action)', async () => {
+  it('003 §16 when the follow-up window passes with no rating, then the lapse is recorded once and the ticket is closed as not rated', async () => {
     const citizen = await newCitizen(t);
     const no = await visiting(t, cast, citizen.token, unit);
     const followUp = (await ticket(t, no)).deadlines?.followUp as Date;
+    t.clock.set(new Date(followUp.getTime() - HOUR));
+    await sweep();
+    expect((await ticket(t, no)).status).toBe('visiting');
     t.clock.set(new Date(followUp.getTime() + HOUR));
     await sweep();
     await again();
     expect((await listSweepEvents(t.db, no)).map((e) => e.kind)).toEqual(['visit-window-passed']);
-    expect((await ticket(t, no)).status).toBe('visiting');
+    const closed = await ticket(t, no);
+    expect(closed.status).toBe('closed');
+    const last = closed.timeline[closed.timeline.length - 1];
+    expect(last).toMatchObject({ action: 'close-visit', from: 'visiting', to: 'closed', data: { unrated: true } });
   });
 
   it('when the sweep runs twice over the same state, then the second pass changes nothing', async () => {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { acquireLease, releaseLease } from './lease';
 import type { SweepDeps } from './types';
 import { escalateUnanswered, superviseStaleKnowledge } from './unit-steps';
-import { markOverdue, superviseRepeatedMatters, superviseRepeatedReturns, warnDueSoon, noteVisitWindows } from './ticket-steps';
+import { markOverdue, superviseRepeatedMatters, superviseRepeatedReturns, warnDueSoon, closeVisitWindows } from './ticket-steps';
 
 export const SWEEP_LEASE = 'sweeper';
 /** Longer than any pass; a crashed holder blocks the others at most this long. */
@@ -48,7 +48,7 @@ export async function runSweep(deps: SweepDeps, options: { holder?: string } = {
     overdueSupervised: overdue.supervised,
     repeatedMatters: await superviseRepeatedMatters(deps),
     repeatedReturns: await superviseRepeatedReturns(deps),
-    visitWindows: await noteVisitWindows(deps),
+    visitWindows: await closeVisitWindows(deps),
     staleKnowledge: await superviseStaleKnowledge(deps),
     escalated: await escalateUnanswered(deps),
   };

@@ -10,6 +10,8 @@ import { repeatedMatters } from './repeats';
 import { BATCH, existingIds, scanTickets, type ScanRow } from './scan';
 import { superviseOnce } from './supervise';
 import { SYSTEM_ACTOR, type SweepDeps } from './types';
+import { performAction } from '../tickets/actions';
+import { AppError } from '../http/errors';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -139,21 +141,27 @@ export async function superviseRepeatedReturns(deps: SweepDeps): Promise<number>
 }
 
 /**
- * Follow-up visits whose window (profile `followUp`, 003 §16) passed with no rating this round.
- * The state machine's `visit` and `rate` are for the visitor and the citizen only (no system
- * actor), so the sweeper does not close the ticket: it records the lapse once for the
- * platform's visitors to act on.
+ * Follow-up visits whose window (profile `followUp`, 003 §16) passed with no rating this round:
+ * the lapse is recorded once, then the ticket is closed as not rated through the state machine's
+ * `close-visit` (system actor) — the same path as every other state change. An unsatisfied rating
+ * waiting for the reopen decision is left to a person.
  */
-export async function noteVisitWindows(deps: SweepDeps): Promise<number> {
+export async function closeVisitWindows(deps: SweepDeps): Promise<number> {
   const now = deps.clock.now();
   const unrated = (r: ScanRow) => !r.pendingDecision && !(r.rating && r.rating.round === r.round);
   return scanTickets(deps.db, {
     filter: { status: 'visiting', 'deadlines.followUp': { $lt: now } },
-    pending: (rows) => withoutEvent(deps, 'visit-window-passed', rows.filter(unrated)),
+    pending: async (rows) => rows.filter(unrated),
     work: async (row) => {
       const followUp = row.deadlines?.followUp ?? null;
-      if (!(await record(deps, 'visit-window-passed', row, followUp))) return false;
-      deps.logger.warn({ no: row.no, followUp }, 'follow-up window passed without a rating');
+      await record(deps, 'visit-window-passed', row, followUp);
+      try {
+        await performAction(deps, SYSTEM_ACTOR, { no: row.no, action: 'close-visit', input: {} });
+      } catch (err) {
+        // Rated or moved meanwhile (409/422): the next pass looks again.
+        if (err instanceof AppError && (err.status === 409 || err.status === 422)) return false;
+        throw err;
+      }
       return true;
     },
   });

@@ -110,3 +110,23 @@ export function decideReopen(t: TicketState, input: ActionInput<'decide-reopen'>
   ];
   return { to, set: withDeadlines(t, patch, ctx), note: input.note, data: { reopen: true, round: t.round + 1 }, effects };
 }
+
+/**
+ * The follow-up window (profile `followUp`, e.g. 003 §16 two working days after the reply) has
+ * passed with no rating this round and no visit that reached the citizen: the platform's sweeper
+ * closes the ticket as not rated, so it does not wait in "visiting" for ever. An unsatisfied
+ * rating waiting for the reopen decision is never closed this way: a person decides that.
+ */
+export function closeVisit(t: TicketState, input: ActionInput<'close-visit'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
+  if (t.pendingDecision) return fail.rule('不满意评价待处理，不能按期办结');
+  if (ratedThisRound(t)) return fail.rule('本轮办理已评价');
+  const followUp = t.deadlines?.followUp ?? null;
+  if (!followUp || ctx.now.getTime() <= followUp.getTime()) return fail.rule('回访期限未到，不能按期办结', { followUp });
+  return {
+    to: 'closed',
+    set: { pendingDecision: false, closedAt: ctx.now },
+    note: input.note ?? '回访期限已过，诉求人未评价，按期办结',
+    data: { unrated: true },
+    effects: [{ kind: 'notify', audience: 'citizen', template: 'closed' }],
+  };
+}
