@@ -19,4 +19,5 @@ const CANONICAL: Readonly<Record<string, string>> = {
   断电: '停电',
 };
 
-export const canonicalToken = (token: string): string => CANONICAL[token] ?? token;
+// Own keys only: a citizen's "constructor" or "toString" is a word, not an Object.prototype member.
+export const canonicalToken = (token: string): string => (Object.hasOwn(CANONICAL, token) ? CANONICAL[token] : token);
