@@ -12,6 +12,7 @@ import { createPrincipals, type Principals } from './principals';
 import { caseArbitrary, type RequestCase } from './request-case';
 import { valueFor, type Pools } from './schema-arbitrary';
 import { describeFailure, judge, pool, send, type Failure } from './runner';
+import { expandActionOperations, seedTickets } from './ticket-seed';
 
 export interface CampaignOptions {
   runs: number;
@@ -52,7 +53,13 @@ function principalFor(op: Operation, p: Principals): string {
 
 /** Creates a few things through every collection POST (valid bodies), then reads every list, keeping the ids. */
 async function seedPools(server: http.Server, ops: Operation[], p: Principals, seed: number): Promise<Pools> {
-  const pools: Pools = new Map([['unit', [p.unitId]]]);
+  // Fields whose rules JSON Schema cannot carry (zod refinements): realistic values by name.
+  const phones = ['13800138000', '0931-8123456', '+86 139 0000 0000'];
+  const pools: Pools = new Map([
+    ['unit', [p.unitId]],
+    ['phone', phones],
+    ['callerPhone', phones],
+  ]);
   const exclude = new Set(Object.values(p.ids));
   const creators = ops.filter((o) => o.method === 'post' && o.body && !o.path.includes('{') && !o.path.includes('/auth/'));
   for (const op of creators) {
@@ -81,9 +88,12 @@ export async function runCampaign(t: TestApp, o: CampaignOptions): Promise<Campa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const doc = (await t.http.get('/api/openapi.json')).body as OpenApiDoc;
-    const ops = operationsOf(doc);
+    const ops = expandActionOperations(operationsOf(doc));
     const principals = await createPrincipals(t);
+    const hasTickets = ops.some((op) => op.method === 'post' && op.path === '/api/v1/tickets');
+    const ticketNos = hasTickets ? await seedTickets(t, principals) : [];
     const pools = await seedPools(server, ops, principals, o.seed);
+    pools.set('no', [...ticketNos, ...(pools.get('no') ?? [])]);
     const report: CampaignReport = { operations: ops.map(opLabel), sent: 0, statuses: {}, perOperation: {}, failures: [], healthAfter: 0, ms: 0 };
     await pool(buildCases(ops, principals, pools, o), o.concurrency, async ({ op, c }) => {
       const outcome = await send(server, c);

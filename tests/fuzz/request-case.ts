@@ -80,7 +80,7 @@ function queryArbitrary(params: ParamSpec[], pools: Pools): fc.Arbitrary<Array<[
 
 function ifMatchValue(): fc.Arbitrary<string | undefined> {
   return fc.oneof(
-    { weight: 2, arbitrary: fc.constant(undefined) },
+    { weight: 6, arbitrary: fc.constant(undefined) },
     { weight: 3, arbitrary: fc.nat(5).map((n) => `"${n}"`) },
     { weight: 1, arbitrary: fc.constantFrom('0', '999999', 'W/"1"', '*', 'abc', '"-1"', '"1.5"', '"1e3"', '""', '"99999999999999999999"') },
     { weight: 1, arbitrary: hostileText().map(headerSafe) },
@@ -94,7 +94,7 @@ function bodyArbitrary(op: Operation, pools: Pools): fc.Arbitrary<RequestCase['b
     if (op.method === 'get' || op.method === 'delete') return fc.constant(undefined);
     return fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: json(hostileValue()) }, { weight: 1, arbitrary: raw });
   }
-  return fc.oneof({ weight: 4, arbitrary: json(valueFor(op.body, pools)) }, { weight: 4, arbitrary: json(mutated(op.body, pools)) }, { weight: 1, arbitrary: raw });
+  return fc.oneof({ weight: 6, arbitrary: json(valueFor(op.body, pools)) }, { weight: 3, arbitrary: json(mutated(op.body, pools)) }, { weight: 1, arbitrary: raw });
 }
 
 export function caseArbitrary(op: Operation, principals: Principals, pools: Pools): fc.Arbitrary<RequestCase> {

@@ -11,6 +11,9 @@ import { hostileValue } from './hostile-values';
 /** Real identifiers by parameter/field name (`id`, `no`, `unit`…), so lookups sometimes hit. */
 export type Pools = Map<string, string[]>;
 
+// Lower-case ones matter most: tokenizers lower-case words before looking them up.
+const PROTOTYPE_WORDS = ['constructor', 'constructor', '__proto__', 'toString', 'valueOf'];
+
 const DATE_FROM = new Date('2025-01-01T00:00:00Z');
 const DATE_TO = new Date('2027-12-31T00:00:00Z');
 const validDate = fc.date({ min: DATE_FROM, max: DATE_TO, noInvalidDate: true });
@@ -30,7 +33,11 @@ function stringArbitrary(s: JsonSchema): fc.Arbitrary<string> {
       return fc.string({ minLength: min, maxLength: max });
     }
   }
-  return fc.string({ unit: fc.constantFrom(...'abc 工单反映问题路灯不亮噪音扰民 123'.split('')), minLength: min, maxLength: max });
+  const words = fc.string({ unit: fc.constantFrom(...'abc 工单反映问题路灯不亮噪音扰民 123'.split('')), minLength: min, maxLength: max });
+  // Words that are also Object.prototype members, inside otherwise valid text: a lookup table
+  // indexed with user words must not hand back a function.
+  const prototypeWords = fc.constantFrom(...PROTOTYPE_WORDS).map((w) => `${w} 路灯不亮请维修`);
+  return fc.oneof({ weight: 6, arbitrary: words }, { weight: 1, arbitrary: prototypeWords.filter((v) => v.length >= min && v.length <= (s.maxLength ?? Infinity)) });
 }
 
 function numberArbitrary(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
