@@ -1,0 +1,88 @@
+/**
+ * The BFF as a real separate process (`node --import tsx bff/src/server.ts`: one process, so
+ * SIGKILL hits the server itself, not a launcher), on a database named in MONGODB_URI's path.
+ * Used by the crash tests and the benchmark.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { freePort, PROJECT_ROOT } from '../../bff/src/db/embedded-server';
+
+export interface BffProcess {
+  baseUrl: string;
+  port: number;
+  pid: number;
+  /** Last lines the process wrote (stdout and stderr), for failure messages. */
+  output(): string;
+  /** SIGKILL: no shutdown hooks, open requests cut mid-flight. */
+  kill9(): Promise<void>;
+  /** SIGTERM and wait for the exit. */
+  stop(): Promise<void>;
+}
+
+export interface BffOptions {
+  /** `mongodb://host:port/` of the server; the database name is put in its path. */
+  serverUri: string;
+  dbName: string;
+  env?: Record<string, string>;
+  port?: number;
+}
+
+/** Sets the database of a `mongodb://hosts[/db][?opts]` URI. */
+export function uriWithDb(uri: string, dbName: string): string {
+  const m = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(uri);
+  if (!m) throw new Error(`not a MongoDB URI: ${uri}`);
+  return `${m[1]}/${dbName}${m[2] ?? ''}`;
+}
+
+/** Fresh secrets for one run: the production config refuses to start without them. */
+export const runSecrets = (): { JWT_SECRET: string; DATA_KEY: string } => ({
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  DATA_KEY: randomBytes(32).toString('hex'),
+});
+
+async function waitHealthy(baseUrl: string, child: ChildProcess, out: () => string, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`BFF exited with ${child.exitCode} during start:\n${out()}`);
+    const ok = await fetch(`${baseUrl}/api/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`BFF not healthy within ${timeoutMs} ms:\n${out()}`);
+}
+
+export async function startBff(o: BffOptions): Promise<BffProcess> {
+  const port = o.port ?? (await freePort());
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MONGODB_URI: uriWithDb(o.serverUri, o.dbName),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    ...o.env,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('bff', 'src', 'server.ts')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const keep = (d: Buffer) => (log = (log + d.toString()).slice(-8000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(baseUrl, child, () => log, 60_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { baseUrl, port, pid: child.pid ?? 0, output: () => log, kill9: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+}
