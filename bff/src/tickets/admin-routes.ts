@@ -7,7 +7,7 @@ import { performAction } from './actions';
 import { keyInTicket } from './create';
 import { listStaffTickets } from './queries';
 import { readStaffTicket, staffView, summaryView } from './read';
-import { ACTION_ERRORS, IF_MATCH, oneTicket, ticketPage } from './schemas';
+import { ACTION_ERRORS, IF_MATCH, oneStaffTicket, oneTicket, ticketPage } from './schemas';
 
 const TAGS = ['tickets (staff)'];
 
@@ -66,12 +66,14 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       method: 'get',
       path: '/api/admin/v1/tickets/:no',
       summary: 'One ticket with timeline, deadlines and the actions this staff member may take',
-      description: 'Confidential tickets (000 §14, 004 §14): unit staff see the contact masked; platform staff see it in clear and each such read is audited (`ticket.contact.read`).',
+      description:
+        'Confidential tickets (000 §14, 004 §14): unit staff see the contact masked; platform staff see it in clear and each such read is audited (`ticket.contact.read`). ' +
+        'Also the platform\'s records about the ticket: `supervisions` (督办 records; unit staff only those addressed to their unit), `sweepEvents` (due-soon warnings, overdue, follow-up window passed) and `notices` (the citizen\'s subscribe messages: queued / sent / failed / skipped).',
       tags: TAGS,
       auth: 'staff',
       roles: STAFF_ROLES,
       params: ticketNoParamsSchema,
-      responses: { 200: { description: 'the ticket', schema: oneTicket }, 404: ACTION_ERRORS[404] },
+      responses: { 200: { description: 'the ticket', schema: oneStaffTicket }, 404: ACTION_ERRORS[404] },
     },
     async (ctx, { params, actor }) => {
       const view = await readStaffTicket(deps, actor, params.no);

@@ -4,6 +4,10 @@
  */
 import { allowedActions } from '@mashang/shared';
 import { recordAudit } from '../audit/service';
+import { listNotices, type NoticeView } from '../outbox/service';
+import { supervisionViews, type SupervisionView } from '../supervision/queries';
+import { listSupervisions } from '../supervision/service';
+import { listSweepEvents } from '../sweeper/events';
 import type { CitizenActor, StaffActor } from '../http/route';
 import { unitModel, type UnitDoc } from '../units/model';
 import { isUnitOnly, loadTicketFor } from './access';
@@ -42,8 +46,26 @@ export async function readCitizenTicket(deps: TicketDeps, actor: CitizenActor, n
   return citizenView(deps, await loadTicketFor(deps.db, actor, no), actor);
 }
 
-export async function readStaffTicket(deps: TicketDeps, actor: StaffActor, no: string): Promise<StaffTicketView> {
-  return staffView(deps, await loadTicketFor(deps.db, actor, no), actor);
+/** What the platform did around the ticket: 督办 records, the sweeper's warnings, the citizen's notices (sent / failed / skipped). */
+export interface StaffTicketRecords {
+  supervisions: SupervisionView[];
+  sweepEvents: Awaited<ReturnType<typeof listSweepEvents>>;
+  notices: NoticeView[];
+}
+
+export type StaffTicketDetail = StaffTicketView & StaffTicketRecords;
+
+/** Unit staff see the 督办 records addressed to their unit (as GET /supervisions/:id); platform staff all of them. */
+async function ticketRecords(deps: TicketDeps, t: TicketDoc, actor: StaffActor): Promise<StaffTicketRecords> {
+  const all = await listSupervisions(deps.db, t.no);
+  const visible = isUnitOnly(actor) ? all.filter((r) => Boolean(actor.unit) && r.units.includes(actor.unit as string)) : all;
+  return { supervisions: await supervisionViews(deps.db, visible), sweepEvents: await listSweepEvents(deps.db, t.no), notices: await listNotices(deps.db, t.no) };
+}
+
+/** GET /api/admin/v1/tickets/{no}: the staff view plus the platform's records about the ticket (never in the citizen view). */
+export async function readStaffTicket(deps: TicketDeps, actor: StaffActor, no: string): Promise<StaffTicketDetail> {
+  const ticket = await loadTicketFor(deps.db, actor, no);
+  return { ...(await staffView(deps, ticket, actor)), ...(await ticketRecords(deps, ticket, actor)) };
 }
 
 export const summaryView = (deps: TicketDeps) => (t: TicketDoc) => ticketSummary(t, deps.clock.now());

@@ -45,6 +45,15 @@ export const ticketDetailSchema = ticketSummarySchema
   .loose();
 
 export const oneTicket = z.object({ ticket: ticketDetailSchema });
+
+/** The staff detail (GET /api/admin/v1/tickets/{no}) adds the platform's records about the ticket. */
+export const oneStaffTicket = z.object({
+  ticket: ticketDetailSchema.extend({
+    supervisions: z.array(z.object({ id: z.string(), trigger: z.string(), means: z.string(), status: z.string(), at: z.string() }).loose()).describe('督办 records (000 §22-24), oldest first'),
+    sweepEvents: z.array(z.object({ kind: z.enum(['due-soon', 'overdue', 'visit-window-passed']), round: z.number().int(), deadline: z.string().nullable(), at: z.string() })),
+    notices: z.array(z.object({ template: z.string(), ticketVersion: z.number().int(), status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']), attempts: z.number().int(), createdAt: z.string() }).loose()).describe('subscribe messages to the citizen (and followers)'),
+  }),
+});
 export const ticketPage = z.object({ items: z.array(ticketSummarySchema), nextCursor: z.string().nullable() });
 
 /** Errors every action may answer, from the state machine and the versioned write. */
