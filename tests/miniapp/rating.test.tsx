@@ -13,6 +13,7 @@ const visiting = buildTicket({
   status: 'visiting',
   version: 7,
   result: '路灯已于 3 月 20 日修复。',
+  allowedActions: ['rate'],
   timeline: [...buildTicket().timeline!, { at: '2026-03-20T01:00:00.000Z', action: 'reply', actor: { kind: 'staff' }, from: 'handling', to: 'replied' }, { at: '2026-03-20T02:00:00.000Z', action: 'review', actor: { kind: 'staff' }, from: 'replied', to: 'visiting' }],
 });
 
@@ -49,7 +50,7 @@ describe('rating (一事一评, 002 §28)', () => {
     let current = visiting;
     fake.on(`GET /api/v1/tickets/${NO}`, () => ({ statusCode: 200, data: current }));
     fake.on(`POST /api/v1/tickets/${NO}/rate`, (req) => {
-      current = buildTicket({ ...visiting, status: 'closed', version: 8, rating: { satisfaction: 'satisfied' }, timeline: [...visiting.timeline!, { at: '2026-03-21T01:00:00.000Z', action: 'rate', actor: { kind: 'citizen' }, from: 'visiting', to: 'closed' }] });
+      current = buildTicket({ ...visiting, status: 'closed', version: 8, allowedActions: [], rating: { satisfaction: 'satisfied' }, timeline: [...visiting.timeline!, { at: '2026-03-21T01:00:00.000Z', action: 'rate', actor: { kind: 'citizen' }, from: 'visiting', to: 'closed' }] });
       return { statusCode: 200, data: { ticket: current, echo: req.data } };
     });
     render(<TicketDetailPage />);
@@ -65,7 +66,7 @@ describe('rating (一事一评, 002 §28)', () => {
   });
 
   it('when the citizen already rated this round (unsatisfied, waiting for staff), then no second rating is offered', async () => {
-    const rated = buildTicket({ ...visiting, rating: { satisfaction: 'unsatisfied' }, timeline: [...visiting.timeline!, { at: '2026-03-21T01:00:00.000Z', action: 'rate', actor: { kind: 'citizen' }, from: 'visiting', to: 'visiting' }] });
+    const rated = buildTicket({ ...visiting, allowedActions: [], rating: { satisfaction: 'unsatisfied' }, timeline: [...visiting.timeline!, { at: '2026-03-21T01:00:00.000Z', action: 'rate', actor: { kind: 'citizen' }, from: 'visiting', to: 'visiting' }] });
     fake.on(`GET /api/v1/tickets/${NO}`, () => ({ statusCode: 200, data: rated }));
     render(<TicketDetailPage />);
     expect(await screen.findByText('办理记录')).toBeTruthy();

@@ -40,7 +40,12 @@ describe('status rendering', () => {
     expect(screen.getByText(/· 您/)).toBeTruthy();
   });
 
-  it('when the citizen actions are derived, then they follow the shared state machine rows for the citizen', () => {
+  it('when the BFF sends allowedActions, then the buttons follow it (e.g. no second rating in a round)', () => {
+    expect(citizenActions('visiting', [], ['rate', 'follow'])).toEqual(['rate']);
+    expect(citizenActions('visiting', [], [])).toEqual([]);
+  });
+
+  it('when the citizen actions are derived without allowedActions, then they follow the shared state machine rows for the citizen', () => {
     expect(citizenActions('supplementing')).toEqual(['supplement', 'withdraw']);
     expect(citizenActions('handling')).toEqual(['withdraw']);
     expect(citizenActions('visiting')).toEqual(['rate']);
@@ -52,9 +57,12 @@ describe('status rendering', () => {
     const rejected = buildTicket({
       status: 'rejected',
       leadUnit: null,
+      leadUnitName: null,
+      allowedActions: [],
+      rejectReason: { code: 'civil-dispute', note: '请通过人民调解解决' },
       timeline: [
         buildTicket().timeline![0],
-        { at: '2026-03-15T02:00:00.000Z', action: 'reject', actor: { kind: 'staff' }, from: 'submitted', to: 'rejected', reasonCode: 'civil-dispute', note: '请通过人民调解解决' },
+        { at: '2026-03-15T02:00:00.000Z', action: 'reject', actor: { kind: 'staff' }, from: 'submitted', to: 'rejected', note: '请通过人民调解解决' },
       ],
     });
     fake.on(`GET /api/v1/tickets/${NO}`, () => ({ statusCode: 200, data: rejected }));
@@ -66,7 +74,12 @@ describe('status rendering', () => {
 
   it('when handling was terminated, then the termination reason is shown', async () => {
     const code = TERMINATION_REASON_CODES[0];
-    const terminated = buildTicket({ status: 'terminated', timeline: [...buildTicket().timeline!, { at: '2026-03-18T02:00:00.000Z', action: 'terminate', actor: { kind: 'staff' }, from: 'handling', to: 'terminated', reasonCode: code, note: '已多次解释' }] });
+    const terminated = buildTicket({
+      status: 'terminated',
+      allowedActions: [],
+      termination: { code, note: '已多次解释' },
+      timeline: [...buildTicket().timeline!, { at: '2026-03-18T02:00:00.000Z', action: 'terminate', actor: { kind: 'staff' }, from: 'handling', to: 'terminated', note: '已多次解释' }],
+    });
     fake.on(`GET /api/v1/tickets/${NO}`, () => ({ statusCode: 200, data: terminated }));
     render(<TicketDetailPage />);
     expect(await screen.findByText('终止办理的原因')).toBeTruthy();

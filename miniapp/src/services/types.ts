@@ -15,14 +15,29 @@ export interface UnitRef {
   name?: string;
 }
 
+/** Who did a step, as the citizen may know it: never staff identities, only the unit's name. */
+export interface TimelineActor {
+  kind: 'citizen' | 'staff' | 'system';
+  unitName?: string;
+}
+
+/** One step of bff/src/tickets/view.ts `citizenEntry`: internal exchanges are already left out. */
 export interface TimelineEntry {
   at: string;
   action: string;
-  actor?: unknown;
+  /** The shared ACTION_LABELS text, sent along by the BFF. */
+  label?: string;
+  actor?: TimelineActor;
   from?: TicketStatus | null;
   to?: TicketStatus | null;
   note?: string | null;
-  reasonCode?: string;
+  data?: { attachments?: Array<AttachmentView | string> };
+}
+
+/** Why a request was not accepted, or why handling ended (a shared reason code and the operator's note). */
+export interface CodedReasonView {
+  code: string;
+  note: string;
 }
 
 /** Same shape as the shared `locationSchema`. */
@@ -33,23 +48,34 @@ export interface LocationView {
   name?: string;
 }
 
+/**
+ * The citizen view of bff/src/tickets/view.ts (`citizenTicketView`; lists carry the summary
+ * fields only, so the detail-only ones are optional).
+ */
 export interface TicketView {
   no: string;
   type: TicketType;
   status: TicketStatus;
+  statusLabel?: string;
   version: number;
   channel?: string;
   content: string;
   attachments?: Array<AttachmentView | string>;
+  attachmentCount?: number;
   location?: LocationView | null;
-  leadUnit?: UnitRef | string | null;
+  /** The lead unit's id; its name comes as `leadUnitName`. */
+  leadUnit?: string | null;
   leadUnitName?: string | null;
-  coUnits?: Array<UnitRef | string>;
+  coUnits?: string[];
   dueAt?: string | null;
   overdue?: boolean;
   timeline?: TimelineEntry[];
-  result?: string | { text?: string; content?: string } | null;
-  rating?: { satisfaction: Satisfaction; comment?: string } | null;
+  result?: string | null;
+  rating?: { satisfaction: Satisfaction; comment?: string | null } | null;
+  rejectReason?: CodedReasonView | null;
+  termination?: CodedReasonView | null;
+  /** What this citizen may do now, by the shared state machine's `allowedActions`. */
+  allowedActions?: string[];
   confidential?: boolean;
   createdAt: string;
   updatedAt?: string;

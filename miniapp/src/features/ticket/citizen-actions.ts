@@ -11,8 +11,13 @@ function ratedThisRound(timeline: readonly TimelineEntry[]): boolean {
   return sorted.slice(lastEntered + 1).some((e) => e.action === 'rate');
 }
 
-/** The buttons the detail page offers: the citizen rows of the shared state machine that start from this status. */
-export function citizenActions(status: TicketStatus, timeline: readonly TimelineEntry[] = []): CitizenAction[] {
+/**
+ * The buttons the detail page offers. The BFF's `allowedActions` decides when it is there (it
+ * knows more than the status, e.g. a rating already given); otherwise the citizen rows of the
+ * shared state machine that start from this status.
+ */
+export function citizenActions(status: TicketStatus, timeline: readonly TimelineEntry[] = [], allowed?: readonly string[]): CitizenAction[] {
+  if (allowed) return CITIZEN_ACTIONS.filter((action) => allowed.includes(action));
   return CITIZEN_ACTIONS.filter((action) => {
     const spec = STATE_MACHINE[action];
     if (!spec.who.citizen || !spec.from.includes(status)) return false;

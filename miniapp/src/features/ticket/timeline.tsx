@@ -1,38 +1,25 @@
 import { Text, View } from '@tarojs/components';
 import { ACTION_LABELS, REJECT_REASON_LABELS, STATUS_LABELS, TERMINATION_REASON_LABELS, type TicketAction } from '@mashang/shared';
 import { formatDateTime } from '../../services/format';
-import type { TimelineEntry } from '../../services/types';
-
-interface ActorLike {
-  kind?: string;
-  name?: string;
-  unitName?: string;
-  unit?: { name?: string } | string;
-  role?: string;
-  roles?: string[];
-}
+import type { CodedReasonView, TimelineActor, TimelineEntry } from '../../services/types';
 
 /** Who did it, as the citizen would say it: 您 / the unit's name / 工作人员 / 系统. */
-export function actorText(actor: unknown): string {
-  if (!actor || typeof actor !== 'object') return '';
-  const a = actor as ActorLike;
-  if (a.kind === 'citizen') return '您';
-  if (a.kind === 'system') return '系统';
-  const unit = typeof a.unit === 'object' ? a.unit?.name : undefined;
-  return a.unitName ?? unit ?? '工作人员';
+export function actorText(actor: TimelineActor | undefined): string {
+  if (!actor) return '';
+  if (actor.kind === 'citizen') return '您';
+  if (actor.kind === 'system') return '系统';
+  return actor.unitName ?? '工作人员';
 }
 
-/** Why a request was not accepted or ended (the citizen's right to know, 002 §18). */
-export function reasonText(entry: TimelineEntry): string | undefined {
-  const code = entry.reasonCode;
-  if (!code) return undefined;
-  if (entry.action === 'reject') return REJECT_REASON_LABELS[code as keyof typeof REJECT_REASON_LABELS];
-  if (entry.action === 'terminate') return TERMINATION_REASON_LABELS[code as keyof typeof TERMINATION_REASON_LABELS];
-  return undefined;
+/** Why a request was not accepted or ended (the citizen's right to know, 002 §18): the shared label and the note. */
+export function reasonText(kind: 'reject' | 'terminate', reason: CodedReasonView | null | undefined): string | undefined {
+  if (!reason) return undefined;
+  const labels: Record<string, string> = kind === 'reject' ? REJECT_REASON_LABELS : TERMINATION_REASON_LABELS;
+  return [labels[reason.code], reason.note].filter(Boolean).join('：') || undefined;
 }
 
 export function actionText(entry: TimelineEntry): string {
-  return ACTION_LABELS[entry.action as TicketAction] ?? (entry.to ? STATUS_LABELS[entry.to] : '办理进展');
+  return ACTION_LABELS[entry.action as TicketAction] ?? entry.label ?? (entry.to ? STATUS_LABELS[entry.to] : '办理进展');
 }
 
 /** The whole process, newest first, in plain Chinese: what happened, who, when, and the note. */
@@ -41,7 +28,6 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <View className='timeline'>
       {sorted.map((e, i) => {
-        const reason = reasonText(e);
         const who = actorText(e.actor);
         return (
           <View key={`${e.at}-${i}`} className={`timeline__item ${i === 0 ? 'timeline__item--latest' : ''}`}>
@@ -52,7 +38,6 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 {formatDateTime(e.at)}
                 {who ? ` · ${who}` : ''}
               </Text>
-              {reason && <Text className='timeline__reason'>原因：{reason}</Text>}
               {e.note && <Text className='timeline__note'>{e.note}</Text>}
             </View>
           </View>

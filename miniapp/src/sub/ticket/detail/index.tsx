@@ -10,12 +10,11 @@ import { citizenActions } from '../../../features/ticket/citizen-actions';
 import { RatingForm } from '../../../features/ticket/rating-form';
 import { SupplementForm } from '../../../features/ticket/supplement-form';
 import { Timeline, reasonText } from '../../../features/ticket/timeline';
-import { resultText, latestEntry } from '../../../features/ticket/ticket-text';
+import { latestEntry } from '../../../features/ticket/ticket-text';
 import { useRemote } from '../../../hooks/use-remote';
 import { getTicket, rateTicket, supplementTicket, withdrawTicket } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
 import { formatDateTime } from '../../../services/format';
-import { unitName } from '../../../services/scene-store';
 import type { TicketView } from '../../../services/types';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -28,10 +27,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Facts({ ticket }: { ticket: TicketView }) {
-  const unit = ticket.leadUnitName ?? unitName(ticket.leadUnit);
-  const ended = latestEntry(ticket, ['reject', 'terminate']);
-  const reason = ended ? reasonText(ended) : undefined;
-  const result = resultText(ticket.result);
+  const unit = ticket.leadUnitName;
+  const reason = ticket.status === 'rejected' ? reasonText('reject', ticket.rejectReason) : reasonText('terminate', ticket.termination);
+  const result = ticket.result;
   return (
     <View className='card'>
       <View className='card__head'>
@@ -47,7 +45,7 @@ function Facts({ ticket }: { ticket: TicketView }) {
       {(ticket.status === 'rejected' || ticket.status === 'terminated') && (
         <View className='banner banner--ended' role='note'>
           <Text className='banner__title'>{ticket.status === 'rejected' ? '不予受理的原因' : '终止办理的原因'}</Text>
-          <Text className='banner__line'>{[reason, ended?.note].filter(Boolean).join('：') || '请查看下方的办理记录'}</Text>
+          <Text className='banner__line'>{reason ?? '请查看下方的办理记录'}</Text>
         </View>
       )}
       {result && (
@@ -82,7 +80,7 @@ export default function TicketDetailPage() {
     return <PageShell><Loading /></PageShell>;
   }
   const ticket = remote.data;
-  const actions = citizenActions(ticket.status, ticket.timeline);
+  const actions = citizenActions(ticket.status, ticket.timeline, ticket.allowedActions);
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '确定撤回吗？', content: '撤回后这件事就不再办理了。', confirmText: '确定撤回', cancelText: '再想想' });
     if (confirm) await after(() => withdrawTicket(ticket), '已撤回');
