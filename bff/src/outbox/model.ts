@@ -15,12 +15,17 @@ export interface NoticeFields {
   note?: string;
 }
 
-/** One subscribe message for one ticket event: `_id` = `${ticketNo}:${ticketVersion}:${template}`, so an event is queued once. */
+/**
+ * One subscribe message for one ticket event and recipient: `_id` = `${ticketNo}:${ticketVersion}:${template}`
+ * for the ticket's citizen and `…:${openid}` for a follower (duplicates/followers.ts), so each is queued once.
+ */
 export interface NoticeDoc {
   _id: string;
   ticketNo: string;
   ticketVersion: number;
   template: NoticeTemplate;
+  /** A citizen who follows the ticket (or whose request was merged into it), not its own citizen. */
+  follower?: boolean;
   templateId?: string;
   openid: string;
   page: string;
@@ -42,6 +47,7 @@ const noticeSchema = new Schema<NoticeDoc>(
     ticketNo: { type: String, required: true },
     ticketVersion: { type: Number, required: true },
     template: { type: String, required: true },
+    follower: Boolean,
     templateId: String,
     openid: { type: String, required: true },
     page: { type: String, required: true },

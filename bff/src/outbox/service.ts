@@ -31,9 +31,13 @@ export interface NoticeInput {
   fields: NoticeFields;
   /** Mini-program page the notice opens, e.g. `sub/ticket/detail/index?no=…`. */
   page: string;
+  /** A follower of the ticket rather than its own citizen: deduplicated per recipient. */
+  follower?: boolean;
 }
 
-export const noticeId = (n: Pick<NoticeInput, 'ticketNo' | 'ticketVersion' | 'template'>): string => `${n.ticketNo}:${n.ticketVersion}:${n.template}`;
+/** The citizen's notice keeps the original id (stored notices stay deduplicated); a follower's adds the recipient. */
+export const noticeId = (n: Pick<NoticeInput, 'ticketNo' | 'ticketVersion' | 'template' | 'openid' | 'follower'>): string =>
+  n.follower ? `${n.ticketNo}:${n.ticketVersion}:${n.template}:${n.openid}` : `${n.ticketNo}:${n.ticketVersion}:${n.template}`;
 
 /** Why a notice cannot be sent at all here; recorded as `skipped` so staff see it. */
 function skipReason(deps: OutboxDeps, template: NoticeTemplate): string | undefined {
@@ -42,7 +46,7 @@ function skipReason(deps: OutboxDeps, template: NoticeTemplate): string | undefi
   return undefined;
 }
 
-/** Queues a notice once per (ticket, version, template); a repeat returns the existing one. */
+/** Queues a notice once per (ticket, version, template, follower); a repeat returns the existing one. */
 export async function enqueueNotice(deps: OutboxDeps, input: NoticeInput): Promise<{ id: string; status: NoticeStatus; created: boolean }> {
   const now = deps.clock.now();
   const id = noticeId(input);
@@ -124,6 +128,7 @@ export async function deliverDueNotices(deps: OutboxDeps, limit = 20): Promise<D
 
 export interface NoticeView {
   template: NoticeTemplate;
+  recipient: 'citizen' | 'follower';
   ticketVersion: number;
   status: NoticeStatus;
   attempts: number;
@@ -138,6 +143,7 @@ export async function listNotices(db: Connection, ticketNo: string): Promise<Not
   const docs = await noticeModel(db).find({ ticketNo }).sort({ createdAt: 1, ticketVersion: 1 }).lean<NoticeDoc[]>();
   return docs.map((d) => ({
     template: d.template,
+    recipient: d.follower ? 'follower' : 'citizen',
     ticketVersion: d.ticketVersion,
     status: d.status,
     attempts: d.attempts,

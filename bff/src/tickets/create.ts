@@ -21,6 +21,7 @@ import { ticketTokens } from './search-tokens';
 import { metricKeysFor } from './metric-keys';
 import { timelineActor, transitionContext, type TicketDeps } from './deps';
 import { performEffects } from './effects';
+import { onTicketSubmitted } from '../duplicates/service';
 
 export interface CreateOutcome {
   ticket: TicketDoc;
@@ -113,7 +114,17 @@ async function insertTicket(deps: TicketDeps, draft: Draft, actor: Actor): Promi
     throw err;
   }
   await performEffects(deps, { before: null, after: doc, effects, actor });
+  await checkCluster(deps, doc);
   return { ticket: doc, created: true };
+}
+
+/** 000 §23(5): citizens filing the same matter separately form a cluster; stored already, so a failure is only logged. */
+async function checkCluster(deps: TicketDeps, ticket: TicketDoc): Promise<void> {
+  try {
+    await onTicketSubmitted(deps, ticket);
+  } catch (err) {
+    deps.logger.error({ err, no: ticket.no }, 'cluster check after submit failed; the ticket stands');
+  }
 }
 
 function submitLimiter(deps: TicketDeps): RateLimiter {

@@ -1,12 +1,14 @@
 /**
  * Performs the effects `transition()` returned, after the state change is stored. The change is
  * committed by then, so a failing effect is logged and never turns the answer into an error;
- * every effect is idempotent (notices by `${no}:${version}:${template}`, supervision records
+ * every effect is idempotent (notices by `${no}:${version}:${template}`, `…:${openid}` for followers, supervision records
  * by their `_id`), so performing one again changes nothing.
  */
 import { STATUS_LABELS, TYPE_LABELS, type Actor, type Effect, type NotifyTemplate, type TicketState } from '@mashang/shared';
 import { recordAudit } from '../audit/service';
 import { citizenModel, type CitizenDoc } from '../citizens/model';
+import { ticketFollowers } from '../duplicates/followers';
+import { offerSummary } from '../duplicates/service';
 import { enqueueNotice } from '../outbox/service';
 import type { NoticeTemplate } from '../outbox/model';
 import { openSupervision } from '../supervision/service';
@@ -38,21 +40,44 @@ export function chinaMinute(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+const detailPage = (no: string): string => `sub/ticket/detail/index?no=${no}`;
+
+/** The ticket's citizen and every follower get the same event, each through their own notice. */
 async function notifyCitizen(deps: TicketDeps, t: TicketDoc, template: NotifyTemplate): Promise<void> {
   const notice = CITIZEN_NOTICES[template];
   if (!notice) return;
   const citizen = await citizenModel(deps.db).findById(t.citizenId).lean<CitizenDoc>();
-  // Hotline callers have no mini-program account: they are called back, not messaged.
-  if (!citizen) return;
   const last = t.timeline[t.timeline.length - 1];
-  await enqueueNotice(deps, {
-    ticketNo: t.no,
-    ticketVersion: t.version,
-    template: notice,
-    openid: citizen.openid,
-    page: `sub/ticket/detail/index?no=${t.no}`,
-    fields: { no: t.no, title: `${TYPE_LABELS[t.type]}：${t.content}`, status: STATUS_LABELS[t.status], time: chinaMinute(t.updatedAt), ...(last?.note ? { note: last.note } : {}) },
-  });
+  // Hotline callers have no mini-program account: they are called back, not messaged.
+  if (citizen) {
+    await enqueueNotice(deps, {
+      ticketNo: t.no,
+      ticketVersion: t.version,
+      template: notice,
+      openid: citizen.openid,
+      page: detailPage(t.no),
+      fields: { no: t.no, title: `${TYPE_LABELS[t.type]}：${t.content}`, status: STATUS_LABELS[t.status], time: chinaMinute(t.updatedAt), ...(last?.note ? { note: last.note } : {}) },
+    });
+  }
+  await notifyFollowers(deps, t, notice);
+}
+
+/**
+ * Followers (关注此诉求, or merged in) see another citizen's request: the redacted summary and the
+ * status, never the staff's note to its citizen (002 §13). The notice opens their own merged
+ * request when there is one (it shows where it went), else their list.
+ */
+async function notifyFollowers(deps: TicketDeps, t: TicketDoc, notice: NoticeTemplate): Promise<void> {
+  const followers = (await ticketFollowers(deps.db, t.no)).filter((f) => f.citizenId !== t.citizenId);
+  if (!followers.length) return;
+  const accounts = await citizenModel(deps.db).find({ _id: { $in: followers.map((f) => f.citizenId) } }, { openid: 1 }).lean<Array<Pick<CitizenDoc, '_id' | 'openid'>>>();
+  const openids = new Map(accounts.map((a) => [a._id, a.openid]));
+  const fields = { no: t.no, title: `${TYPE_LABELS[t.type]}：${offerSummary(t.content)}`, status: STATUS_LABELS[t.status], time: chinaMinute(t.updatedAt) };
+  for (const f of followers) {
+    const openid = openids.get(f.citizenId);
+    if (!openid) continue;
+    await enqueueNotice(deps, { ticketNo: t.no, ticketVersion: t.version, template: notice, openid, follower: true, page: f.fromTicket ? detailPage(f.fromTicket) : 'pages/mine/index', fields });
+  }
 }
 
 async function performOne(deps: TicketDeps, run: EffectRun, effect: Effect): Promise<void> {
