@@ -103,9 +103,11 @@ function canConnect(port: number): Promise<boolean> {
  */
 const WATCHDOG = [
   '"$0" "$@" & c=$!',
-  "trap 'kill -TERM $c 2>/dev/null; wait $c; exit 0' TERM INT HUP",
+  // SQLite is crash-safe, so a server that does not stop within 2 s of SIGTERM is killed.
+  'stop() { kill -TERM $c 2>/dev/null; for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $c 2>/dev/null || return 0; sleep 0.2; done; kill -KILL $c 2>/dev/null; }',
+  "trap 'stop; exit 0' TERM INT HUP",
   'while kill -0 "$WATCH_PID" 2>/dev/null && kill -0 $c 2>/dev/null; do sleep 1 & wait $!; done',
-  'kill -TERM $c 2>/dev/null; wait $c',
+  'stop',
 ].join('\n');
 
 export async function startEmbeddedServer(dataDir: string, log: Log = () => {}): Promise<EmbeddedServer> {
