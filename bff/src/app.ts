@@ -41,6 +41,7 @@ import { statsRoutes } from './stats/routes';
 import { duplicateRoutes } from './duplicates/routes';
 import { hotspotRoutes } from './hotspots/routes';
 import { reportRoutes } from './reports/routes';
+import { caseRoutes } from './cases/routes';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -63,7 +64,7 @@ export interface AppDeps {
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(canReadTicketMedia), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, statsRoutes, hotspotRoutes, reportRoutes, sceneRoutes, catalogRoutes, duplicateRoutes, citizenTicketRoutes, staffTicketRoutes, slaRoutes, openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(canReadTicketMedia), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, statsRoutes, hotspotRoutes, reportRoutes, caseRoutes, sceneRoutes, catalogRoutes, duplicateRoutes, citizenTicketRoutes, staffTicketRoutes, slaRoutes, openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });
