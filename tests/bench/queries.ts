@@ -10,6 +10,8 @@ import type { QueryTiming } from './report';
 
 type Plan = Record<string, unknown>;
 
+const SWEEP_ROW = { _id: 1, no: 1, round: 1, status: 1, dueAt: 1, leadUnit: 1, returnCount: 1, rating: 1, pendingDecision: 1, deadlines: 1 };
+
 /** MongoDB: the winning plan's stages (`LIMIT ← FETCH ← IXSCAN {…}`); FerretDB: its SQLite plan and pushdown flags. */
 export function condensePlan(explain: Document): string {
   const stages = (explain.stages as Plan[] | undefined)?.[0]?.$cursor as Plan | undefined;
@@ -71,7 +73,8 @@ export async function timeQueries(db: Db, p: QueryParams): Promise<QueryTiming[]
   const adminList = { status: 'handling', unitScope: p.sampleUnit };
   const newest = { createdAt: -1, _id: -1 } as const;
   return [
-    await timed('overdue sweep: open tickets past dueAt', async () => (await tickets.find(overdue, { projection: { _id: 1, no: 1, dueAt: 1, leadUnit: 1, version: 1 }, ...cap }).toArray()).length, () => tickets.find(overdue).explain()),
+    // As bff/src/sweeper/scan.ts pages it: 200 rows by `_id`, a small projection.
+    await timed('overdue sweep: first page (200) of open tickets past dueAt', async () => (await tickets.find(overdue, { projection: SWEEP_ROW, ...cap }).sort({ _id: 1 }).limit(200).toArray()).length, () => tickets.find(overdue, { projection: SWEEP_ROW }).sort({ _id: 1 }).limit(200).explain()),
     await timed('monthly per-unit stats: metricKeys counts of one month', async () => (await tickets.aggregate(keyCounts, cap).toArray()).length, () => tickets.aggregate(keyCounts).explain()),
     await timed('ticket by `no` (detail)', async () => ((await tickets.findOne({ no: p.sampleNo }, cap)) ? 1 : 0), () => tickets.find({ no: p.sampleNo }).limit(1).explain()),
     await timed('ticket by `_id`', async () => ((await byId.findOne({ _id: p.sampleId }, cap)) ? 1 : 0), () => byId.find({ _id: p.sampleId }).limit(1).explain()),

@@ -76,7 +76,7 @@ async function largeData(env: BenchEnv, a: BenchActors, o: Options): Promise<Pic
     });
     log(`  ${fmt(gen.seconds)} s; by status ${JSON.stringify(gen.byStatus)}`);
     const monthStart = startOfShanghaiDay(`${shanghaiDay(now).slice(0, 7)}-01`);
-    const capMs = o.quick ? 15_000 : 30_000;
+    const capMs = o.quick ? 15_000 : 20_000;
     const queries = await timeQueries(client.db(), {
       now,
       month: { from: monthStart, to: now },
