@@ -4,6 +4,7 @@ import { MAX_ATTACHMENTS, CONTENT_LIMITS, TEXT_LIMITS } from './limits';
 import { REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES } from './reasons';
 import { idSchema, optionalText, storageKeySchema, text, ticketNoSchema } from './validation';
 import { createTicketSchema } from './ticket-schemas';
+import { categoryCodeSchema } from './scene-schemas';
 
 /** Bodies of the ticket actions (POST …/tickets/{no}/{action}). All strict: unknown keys → 400. */
 
@@ -23,7 +24,8 @@ export const supplementInputSchema = z
   .refine((v) => Boolean(v.content) || Boolean(v.attachments?.length), { message: '请填写补充内容或上传材料', path: ['content'] });
 export const answerInputSchema = z.strictObject({ answer: text(TEXT_LIMITS.result), knowledgeId: idSchema.optional() });
 export const dispatchInputSchema = z
-  .strictObject({ leadUnit: idSchema, coUnits: z.array(idSchema).max(20).optional(), note })
+  /** `category`: the dispatch-catalogue leaf the dispatcher confirms (002 §20); kept on the ticket. */
+  .strictObject({ leadUnit: idSchema, coUnits: z.array(idSchema).max(20).optional(), category: categoryCodeSchema.optional(), note })
   .refine((v) => !v.coUnits?.includes(v.leadUnit), { message: '牵头单位不能同时是协办单位', path: ['coUnits'] })
   .refine((v) => new Set(v.coUnits ?? []).size === (v.coUnits ?? []).length, { message: '协办单位重复', path: ['coUnits'] });
 export const signInputSchema = z.strictObject({ note });

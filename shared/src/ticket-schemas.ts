@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, TICKET_ACTIONS, TICKET_CLASSES, TICKET_STATUSES, TICKET_TYPES } from './enums';
 import { CONTENT_LIMITS, MAX_ATTACHMENTS, PAGE_LIMITS, TEXT_LIMITS } from './limits';
+import { categoryCodeSchema } from './scene-schemas';
 import {
   cursorSchema,
   idSchema,
@@ -56,6 +57,8 @@ export const operatorCreateTicketSchema = z.strictObject({
   location: locationSchema.optional(),
   confidential: z.boolean().optional(),
   class: z.enum(TICKET_CLASSES).optional(),
+  /** Dispatch-catalogue code (002 §20) when the operator knows it; inferred at accept/dispatch otherwise. */
+  category: categoryCodeSchema.optional(),
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 export type OperatorCreateTicketInput = z.output<typeof operatorCreateTicketSchema>;

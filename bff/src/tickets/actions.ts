@@ -19,6 +19,7 @@ import { unitModel, type UnitDoc } from '../units/model';
 import { releaseAttachments, verifyAttachments, type AttachmentDescriptor } from '../uploads/service';
 import { findTicketByNo, loadTicketFor, type TicketActor } from './access';
 import { timelineActor, transitionContext, type TicketDeps } from './deps';
+import { categoryStep, checkCategory, recordDispatchChoice, type CategoryStep } from './dispatch-catalog';
 import { performEffects } from './effects';
 import { metricKeysFor } from './metric-keys';
 import { readyTicketModel, type TicketDoc, type TimelineEntry } from './model';
@@ -56,6 +57,7 @@ async function precheck(deps: TicketDeps, ticket: TicketDoc, action: TicketActio
   if (action === 'dispatch') {
     const d = input as ActionInput<'dispatch'>;
     await checkUnits(deps, [d.leadUnit, ...(d.coUnits ?? [])]);
+    if (d.category) await checkCategory(deps, d.category);
   }
   if (action === 'merge') await checkMergeTarget(deps, ticket, (input as ActionInput<'merge'>).into);
 }
@@ -101,9 +103,10 @@ async function releaseUnused(deps: TicketDeps, ticket: TicketDoc, claimed: reado
   await releaseAttachments(deps, claimed.filter((k) => !kept.has(k)), ticket.no);
 }
 
-async function afterCommit(deps: TicketDeps, before: TicketDoc, stored: TicketDoc, action: TicketAction, input: unknown, effects: readonly Effect[], actor: TicketActor): Promise<void> {
+async function afterCommit(deps: TicketDeps, before: TicketDoc, stored: TicketDoc, action: TicketAction, input: unknown, effects: readonly Effect[], actor: TicketActor, category: CategoryStep): Promise<void> {
   // The other side of a merge (duplicates/merge.ts): mergedFrom on the target, the citizens follow it.
   if (action === 'merge') await completeMerge(deps, stored, (input as ActionInput<'merge'>).into, actor);
+  if (action === 'dispatch') await recordDispatchChoice(deps, before, input as ActionInput<'dispatch'>, category.suggestion);
   await performEffects(deps, { before, after: stored, effects, actor });
 }
 
@@ -120,9 +123,10 @@ export async function performAction(deps: TicketDeps, actor: TicketActor, req: A
   const r = transition(ticket, req.action, actor, input, transitionContext(deps, now));
   if (!r.ok) throw new AppError(r.error.status, r.error.code, r.error.message, r.error.details);
   const extras = req.action === 'supplement' ? await supplementExtras(deps, ticket, input as ActionInput<'supplement'>) : { $set: {}, claimed: [] };
+  const category = await categoryStep(deps, ticket, req.action, input);
   const after: TicketState = { ...ticket, ...r.next.set, status: r.next.status };
   const entry: TimelineEntry = { ...r.entry, at: now, actor: timelineActor(actor) };
-  const $set = { ...r.next.set, ...extras.$set, ...(await derivedSet(deps, ticket, after, r.effects, now)), status: r.next.status, updatedAt: now };
+  const $set = { ...r.next.set, ...extras.$set, ...category.$set, ...(await derivedSet(deps, ticket, after, r.effects, now)), status: r.next.status, updatedAt: now };
   const tickets = await readyTicketModel(deps.db);
   if ((await applyVersioned(tickets, ticket._id, ticket.version, { $set, $push: { timeline: entry } }, now)) === 'lost') {
     await releaseUnused(deps, ticket, extras.claimed);
@@ -130,6 +134,6 @@ export async function performAction(deps: TicketDeps, actor: TicketActor, req: A
   }
   const stored = await tickets.findById(ticket._id).lean<TicketDoc>();
   if (!stored) throw new Error(`ticket ${ticket.no} vanished after its update`);
-  await afterCommit(deps, ticket, stored, req.action, input, r.effects, actor);
+  await afterCommit(deps, ticket, stored, req.action, input, r.effects, actor, category);
   return stored;
 }

@@ -13,7 +13,7 @@ const TAGS = ['tickets (staff)'];
 
 const ACTION_BODIES =
   'Bodies by action (shared ACTION_INPUT_SCHEMAS, strict): accept `{class?, note?}` · reject `{reasonCode, note}` · request-supplement `{note, workingDays?}` · answer `{answer, knowledgeId?}` · ' +
-  'dispatch `{leadUnit, coUnits?, note?}` · sign `{note?}` · request-return `{reason}` · decide-return `{approve, note?}` · reply `{result, attachments?}` · review `{approve, note?}` · ' +
+  'dispatch `{leadUnit, coUnits?, category?, note?}` (suggestion: GET …/dispatch-suggestion) · sign `{note?}` · request-return `{reason}` · decide-return `{approve, note?}` · reply `{result, attachments?}` · review `{approve, note?}` · ' +
   'visit `{answered, satisfaction?, note?}` · decide-reopen `{reopen, note}` · terminate `{reasonCode, note}` · request-extension `{workingDays, reason}` · decide-extension `{approve, note?}` · ' +
   'set-deadline `{dueAt, note?}` · stage-report `{content, nextDate?}` · co-result `{result}` · supervise `{means, note, dueAt?, trigger?}` · merge `{into, note?}`. ' +
   'Who may do what is the state-machine table (ARCHITECTURE.md); a handler acts only on tickets of its unit. Citizen actions (supplement, withdraw, rate) answer 403 here.';
@@ -26,7 +26,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       method: 'post',
       path: '/api/admin/v1/tickets',
       summary: 'Key in a hotline call, letter or message-board post (operator)',
-      description: 'The caller is identified by phone (stored encrypted, with a keyed hash). With an idempotencyKey a repeated call answers 200 with the same ticket; a new ticket answers 201.',
+      description: 'The caller is identified by phone (stored encrypted, with a keyed hash). `category` (a dispatch-catalogue code, 422 CATEGORY_NOT_FOUND otherwise) is optional: without it the catalogue suggests one at accept. With an idempotencyKey a repeated call answers 200 with the same ticket; a new ticket answers 201.',
       tags: TAGS,
       auth: 'staff',
       roles: ['operator'],

@@ -22,6 +22,7 @@ import { metricKeysFor } from './metric-keys';
 import { timelineActor, transitionContext, type TicketDeps } from './deps';
 import { performEffects } from './effects';
 import { onTicketSubmitted } from '../duplicates/service';
+import { checkCategory } from './dispatch-catalog';
 
 export interface CreateOutcome {
   ticket: TicketDoc;
@@ -38,6 +39,7 @@ interface Draft {
   type: TicketType;
   channel: Channel;
   class?: TicketClass;
+  category: string | null;
   content: string;
   attachmentKeys: string[];
   location: TicketLocation | null;
@@ -81,6 +83,7 @@ function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor,
     _id: newId(),
     idempotencyKey: draft.idempotencyKey,
     content: draft.content,
+    category: draft.category,
     tokens: ticketTokens(draft.content, draft.location),
     attachments,
     location: draft.location,
@@ -145,6 +148,7 @@ export async function submitTicket(deps: TicketDeps, actor: CitizenActor, input:
     idempotencyKey: input.idempotencyKey,
     type: input.type,
     channel: 'miniapp',
+    category: null,
     content: input.content,
     attachmentKeys: input.attachments,
     location: input.location ?? null,
@@ -169,12 +173,14 @@ export async function keyInTicket(deps: TicketDeps, actor: StaffActor, input: Op
   const idempotencyKey = input.idempotencyKey ?? `op-${newId()}`;
   const earlier = await existingTicket(deps, citizenId, idempotencyKey);
   if (earlier) return { ticket: earlier, created: false };
+  if (input.category) await checkCategory(deps, input.category);
   const draft: Draft = {
     citizenId,
     idempotencyKey,
     type: input.type,
     channel: input.channel,
     ...(input.class ? { class: input.class } : {}),
+    category: input.category ?? null,
     content: input.content,
     attachmentKeys: input.attachments,
     location: input.location ?? null,

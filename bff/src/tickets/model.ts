@@ -63,6 +63,8 @@ export interface TicketDoc extends TicketState {
    * FerretDB v1 has no partial indexes and the `(citizenId, idempotencyKey)` index is unique.
    */
   idempotencyKey: string;
+  /** Dispatch-catalogue code (002 §20): the operator's at key-in, else suggested at accept, confirmed at dispatch. Absent on tickets before the catalogue. */
+  category?: string | null;
   /** msg_sec_check asked for review or could not be reached: accepted, flagged for a person. */
   needsReview: boolean;
   timeline: TimelineEntry[];

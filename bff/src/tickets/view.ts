@@ -60,6 +60,7 @@ export function ticketSummary(t: TicketDoc, now: Date) {
     version: t.version,
     channel: t.channel,
     class: t.class ?? null,
+    category: t.category ?? null,
     content: t.content,
     leadUnit: t.leadUnit ?? null,
     coUnits: t.coUnits,
