@@ -37,6 +37,11 @@ describe('the h5 build served by the BFF at /h5/', () => {
     expect(res.headers['content-security-policy']).not.toContain('unsafe-inline\' ;');
   });
 
+  it('when the page uploads a photo or a recording, then the CSP lets it read the file back from its blob: URL', async () => {
+    const res = await appServing(dir).get('/h5/').expect(200);
+    expect(res.headers['content-security-policy']).toMatch(/connect-src 'self' blob:/);
+  });
+
   it('when a page path of the browser router is opened, then index.html answers it (SPA fallback)', async () => {
     const res = await appServing(dir).get('/h5/pages/scan/index?scene=demo01').expect(200);
     expect(res.text).toContain('<div id="app">');

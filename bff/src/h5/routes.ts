@@ -42,7 +42,8 @@ function contentSecurityPolicy(html: string): string {
     "font-src 'self' data:",
     "img-src 'self' data: blob: https:",
     "media-src 'self' data: blob: https:",
-    "connect-src 'self' https:",
+    // Taro's h5 uploadFile reads the picked photo or the recording back from its blob: URL (XHR).
+    "connect-src 'self' blob: https:",
     "frame-ancestors 'none'",
   ].join('; ');
 }
