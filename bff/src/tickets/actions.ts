@@ -21,6 +21,7 @@ import { findTicketByNo, loadTicketFor, type TicketActor } from './access';
 import { timelineActor, transitionContext, type TicketDeps } from './deps';
 import { categoryStep, checkCategory, recordDispatchChoice, type CategoryStep } from './dispatch-catalog';
 import { performEffects } from './effects';
+import { knowledgeCitation } from './knowledge-citation';
 import { metricKeysFor } from './metric-keys';
 import { readyTicketModel, type TicketDoc, type TimelineEntry } from './model';
 import { ticketTokens } from './search-tokens';
@@ -119,13 +120,14 @@ export async function performAction(deps: TicketDeps, actor: TicketActor, req: A
   if (req.ifMatch !== undefined && req.ifMatch !== ticket.version) throw preconditionFailed(undefined, { version: ticket.version });
   const input = parseInput(req.action, req.input);
   await precheck(deps, ticket, req.action, input);
+  const citation = await knowledgeCitation(deps, req.action, input);
   const now = deps.clock.now();
   const r = transition(ticket, req.action, actor, input, transitionContext(deps, now));
   if (!r.ok) throw new AppError(r.error.status, r.error.code, r.error.message, r.error.details);
   const extras = req.action === 'supplement' ? await supplementExtras(deps, ticket, input as ActionInput<'supplement'>) : { $set: {}, claimed: [] };
   const category = await categoryStep(deps, ticket, req.action, input);
   const after: TicketState = { ...ticket, ...r.next.set, status: r.next.status };
-  const entry: TimelineEntry = { ...r.entry, at: now, actor: timelineActor(actor) };
+  const entry: TimelineEntry = { ...r.entry, ...(citation ? { data: { ...r.entry.data, ...citation } } : {}), at: now, actor: timelineActor(actor) };
   const $set = { ...r.next.set, ...extras.$set, ...category.$set, ...(await derivedSet(deps, ticket, after, r.effects, now)), status: r.next.status, updatedAt: now };
   const tickets = await readyTicketModel(deps.db);
   if ((await applyVersioned(tickets, ticket._id, ticket.version, { $set, $push: { timeline: entry } }, now)) === 'lost') {

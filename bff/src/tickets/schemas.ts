@@ -63,7 +63,7 @@ export const ACTION_ERRORS = {
   404: { description: 'TICKET_NOT_FOUND (also when the ticket is not yours / not your unit\'s)' },
   409: { description: 'INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry)' },
   412: { description: 'VERSION_MISMATCH: If-Match names an older version' },
-  422: { description: 'RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, MERGE_TARGET_NOT_FOUND, MEDIA_*' },
+  422: { description: 'RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_*' },
 } as const;
 
 export const IF_MATCH = { 'If-Match': 'the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since' };

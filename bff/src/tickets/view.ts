@@ -30,6 +30,8 @@ function isCitizenVisible(e: TimelineEntry): boolean {
 function citizenEntry(e: TimelineEntry, unitNames: Record<string, string>) {
   const unitName = e.actor.unit ? unitNames[e.actor.unit] : undefined;
   const attachments = Array.isArray(e.data?.attachments) ? (e.data.attachments as unknown[]) : undefined;
+  // 即时答复 from the knowledge base: the cited entry, so the mini-program can link it.
+  const knowledge = typeof e.data?.knowledgeId === 'string' ? { id: e.data.knowledgeId, question: typeof e.data.knowledgeQuestion === 'string' ? e.data.knowledgeQuestion : null } : undefined;
   return {
     at: e.at,
     action: e.action,
@@ -38,7 +40,7 @@ function citizenEntry(e: TimelineEntry, unitNames: Record<string, string>) {
     to: e.to,
     actor: { kind: e.actor.kind, ...(unitName ? { unitName } : {}) },
     ...(e.note ? { note: e.note } : {}),
-    ...(attachments?.length ? { data: { attachments } } : {}),
+    ...(attachments?.length || knowledge ? { data: { ...(attachments?.length ? { attachments } : {}), ...(knowledge ? { knowledge } : {}) } } : {}),
   };
 }
 
