@@ -4,8 +4,9 @@ import type { KnowledgeItem, Page, PublicCase, SceneView, TicketView, UploadGran
 
 /** Typed calls of the citizen API (ARCHITECTURE.md "HTTP contract"), all through request(). */
 
-export function getScene(scene: string): Promise<SceneView> {
-  return request<SceneView>({ path: `/api/v1/scenes/${encodeURIComponent(scene)}` });
+export async function getScene(scene: string): Promise<SceneView> {
+  const r = await request<{ scene: SceneView }>({ path: `/api/v1/scenes/${encodeURIComponent(scene)}` });
+  return r.scene;
 }
 
 /** Published answers are public information: no login needed to read them. */

@@ -19,7 +19,8 @@ export interface Phone {
 
 /**
  * Headless Chromium dressed as a cheap phone (390×844, touch, zh-CN), in a fresh profile
- * directory so no storage leaks between tests (launchPersistentContext needs its own dir).
+ * directory so no storage leaks between tests (launchPersistentContext needs its own dir), with
+ * a fake microphone for voice notes.
  */
 export async function openPhone(suite: string): Promise<Phone> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'mashang-e2e-profile-'));
@@ -27,13 +28,16 @@ export async function openPhone(suite: string): Promise<Phone> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // A fake microphone that is always allowed: the voice note records a real (synthetic) sound.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Every wait is for a selector or a response; 15 s is far beyond any step, and fails fast.
+  page.setDefaultTimeout(15_000);
   return {
     context,
     page,

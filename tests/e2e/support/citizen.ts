@@ -1,0 +1,60 @@
+import type { Locator } from 'playwright-core';
+import type { TicketType } from '@mashang/shared';
+import type { Phone } from './browser';
+import { photoPng } from './demo-city';
+
+/** Taro's h5 router keeps earlier pages in the DOM (hidden): look only at what the citizen sees. */
+export const visible = (phone: Phone, text: string | RegExp): Locator => phone.page.getByText(text, typeof text === 'string' ? { exact: true } : {}).filter({ visible: true });
+
+/** The first visible element matching a CSS selector. */
+export const shown = (phone: Phone, selector: string): Locator => phone.page.locator(selector).filter({ visible: true }).first();
+
+export interface FormFill {
+  type: TicketType;
+  content: string;
+  contact?: { name: string; phone: string };
+  photo?: boolean;
+  voice?: boolean;
+}
+
+/** Adds one generated photo through the browser's file picker; waits until it is uploaded. */
+export async function addPhoto(phone: Phone): Promise<void> {
+  const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser'), visible(phone, '＋ 拍照/相册').click()]);
+  await chooser.setFiles({ name: 'pothole.png', mimeType: 'image/png', buffer: photoPng() });
+  await shown(phone, '.thumb .upload-state--done').waitFor();
+}
+
+/** Click to start, wait until the counter shows two seconds, click to stop; waits for the upload. */
+export async function recordVoice(phone: Phone): Promise<void> {
+  await visible(phone, '按住 说话').click();
+  await visible(phone, /正在录音 2 秒/).waitFor();
+  await visible(phone, /正在录音/).click();
+  await shown(phone, '.voice-field .upload-state--done').waitFor();
+}
+
+/** Fills the submit form the way a citizen does (type, text, media, contact, consent). */
+export async function fillForm(phone: Phone, fill: FormFill): Promise<void> {
+  await shown(phone, `.type-option[data-type="${fill.type}"]`).click();
+  await shown(phone, 'textarea').fill(fill.content);
+  if (fill.voice) await recordVoice(phone);
+  if (fill.photo) await addPhoto(phone);
+  if (fill.contact) {
+    await shown(phone, 'input[placeholder="您的姓名"]').fill(fill.contact.name);
+    await shown(phone, 'input[placeholder="手机号或带区号的电话"]').fill(fill.contact.phone);
+  }
+  await phone.page.getByLabel('同意个人信息保护说明').filter({ visible: true }).click();
+}
+
+/** Presses 提交 and waits for the success page; returns the ticket number it shows. */
+export async function submitForm(phone: Phone): Promise<string> {
+  await visible(phone, '提交').click();
+  const no = shown(phone, '.success__no');
+  await no.waitFor();
+  return (await no.innerText()).trim();
+}
+
+/** Opens a ticket's detail page straight from its address (as a shared link would). */
+export async function openDetail(phone: Phone, baseUrl: string, no: string): Promise<void> {
+  await phone.page.goto(`${baseUrl}/h5/sub/ticket/detail/index?no=${encodeURIComponent(no)}`);
+  await visible(phone, '办理记录').waitFor();
+}
