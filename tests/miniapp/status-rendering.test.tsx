@@ -40,6 +40,13 @@ describe('status rendering', () => {
     expect(screen.getByText(/· 您/)).toBeTruthy();
   });
 
+  it('when two steps share a timestamp, then the later recorded one is shown first', () => {
+    const at = '2026-03-20T02:00:00.000Z';
+    render(<Timeline entries={[{ at, action: 'review', actor: { kind: 'staff' }, from: 'replied', to: 'visiting' }, { at, action: 'rate', actor: { kind: 'citizen' }, from: 'visiting', to: 'closed' }]} />);
+    const actions = screen.getAllByText((_, el) => el?.className === 'timeline__action').map((e) => e.textContent);
+    expect(actions).toEqual([ACTION_LABELS.rate, ACTION_LABELS.review]);
+  });
+
   it('when the BFF sends allowedActions, then the buttons follow it (e.g. no second rating in a round)', () => {
     expect(citizenActions('visiting', [], ['rate', 'follow'])).toEqual(['rate']);
     expect(citizenActions('visiting', [], [])).toEqual([]);

@@ -24,7 +24,11 @@ export function actionText(entry: TimelineEntry): string {
 
 /** The whole process, newest first, in plain Chinese: what happened, who, when, and the note. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
+  // Steps recorded in the same second keep their recorded order (the BFF lists them oldest first).
+  const sorted = entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.at.localeCompare(a.e.at) || b.i - a.i)
+    .map(({ e }) => e);
   return (
     <View className='timeline'>
       {sorted.map((e, i) => {
