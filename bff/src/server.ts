@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
     shutdownTasks.push(() => new Promise((r) => server.close(r)));
     shutdownTasks.push(startSweeper({ config, db, clock: systemClock, logger, secrets, storage, wechat, ...rules }, config.SWEEP_INTERVAL_MS));
-    logger.info(`码上反映·马上办理 listening on http://127.0.0.1:${config.PORT} (profile ${config.REGULATION_PROFILE})`);
+    logger.info(`码上反映·马上办理 listening on http://127.0.0.1:${config.PORT} (profile ${config.REGULATION_PROFILE}) — citizen app /h5/, API docs /api/docs`);
   } catch (err) {
     logger.fatal({ err }, 'startup failed');
     await shutdown('startup-failure', 1);
