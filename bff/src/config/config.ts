@@ -41,6 +41,7 @@ const envSchema = z
     WECHAT_TEMPLATE_SUPPLEMENT: z.string().min(1).optional(),
     WECHAT_TEMPLATE_REJECTED: z.string().min(1).optional(),
     WECHAT_TEMPLATE_CLOSED: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_PROGRESS: z.string().min(1).optional(),
     WECHAT_TEMPLATE_FIELDS: z
       .string()
       .refine(isStringMapJson, 'must be a JSON object mapping no/title/status/time/note to template keys')

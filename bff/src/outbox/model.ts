@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export const NOTICE_TEMPLATES = ['accepted', 'dispatched', 'replied', 'supplement', 'rejected', 'closed'] as const;
+/** `progress`: one 办理进度 template for events while the request stays open (extension, stage report, re-dispatch, reopening). */
+export const NOTICE_TEMPLATES = ['accepted', 'dispatched', 'replied', 'supplement', 'rejected', 'closed', 'progress'] as const;
 export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
 
 /** `sending` is a short lease while one instance delivers; the rest are what staff see. */

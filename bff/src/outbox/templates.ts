@@ -8,6 +8,7 @@ const TEMPLATE_VARS: Record<NoticeTemplate, keyof Config> = {
   supplement: 'WECHAT_TEMPLATE_SUPPLEMENT',
   rejected: 'WECHAT_TEMPLATE_REJECTED',
   closed: 'WECHAT_TEMPLATE_CLOSED',
+  progress: 'WECHAT_TEMPLATE_PROGRESS',
 };
 
 export const templateVar = (template: NoticeTemplate): string => TEMPLATE_VARS[template];

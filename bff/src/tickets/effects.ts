@@ -15,7 +15,12 @@ import { openSupervision } from '../supervision/service';
 import type { TicketDeps } from './deps';
 import type { TicketDoc } from './model';
 
-/** Citizen events that have a subscribe-message template (outbox NOTICE_TEMPLATES); the rest show in the app only. */
+/**
+ * Citizen events that have a subscribe-message template (outbox NOTICE_TEMPLATES); the rest show
+ * in the app only. Each one-time grant a citizen gives pays for one message, so `received` (the
+ * app shows it at once) and `rate-invited` (follows the `replied` notice) spend none; README
+ * "Subscribe messages" explains the choice.
+ */
 const CITIZEN_NOTICES: Partial<Record<NotifyTemplate, NoticeTemplate>> = {
   accepted: 'accepted',
   rejected: 'rejected',
@@ -25,7 +30,18 @@ const CITIZEN_NOTICES: Partial<Record<NotifyTemplate, NoticeTemplate>> = {
   replied: 'replied',
   closed: 'closed',
   terminated: 'closed',
+  // 000 §15, 003 §9, 004 §11: the citizen is told of an extension; 000 §15 stage reports; 000 §12 re-dispatch; 000 §17 重办.
+  'extension-decided': 'progress',
+  'stage-report': 'progress',
+  returned: 'progress',
+  reopened: 'progress',
 };
+
+/** The notice's note: the new deadline for an extension, else the step's own note. */
+function noticeNote(t: TicketDoc, template: NotifyTemplate): string | undefined {
+  if (template === 'extension-decided' && t.dueAt) return `经批准，办理期限延至${chinaMinute(t.dueAt).slice(0, 10)}`;
+  return t.timeline[t.timeline.length - 1]?.note;
+}
 
 export interface EffectRun {
   before: TicketState | null;
@@ -47,7 +63,7 @@ async function notifyCitizen(deps: TicketDeps, t: TicketDoc, template: NotifyTem
   const notice = CITIZEN_NOTICES[template];
   if (!notice) return;
   const citizen = await citizenModel(deps.db).findById(t.citizenId).lean<CitizenDoc>();
-  const last = t.timeline[t.timeline.length - 1];
+  const note = noticeNote(t, template);
   // Hotline callers have no mini-program account: they are called back, not messaged.
   if (citizen) {
     await enqueueNotice(deps, {
@@ -56,7 +72,7 @@ async function notifyCitizen(deps: TicketDeps, t: TicketDoc, template: NotifyTem
       template: notice,
       openid: citizen.openid,
       page: detailPage(t.no),
-      fields: { no: t.no, title: `${TYPE_LABELS[t.type]}：${t.content}`, status: STATUS_LABELS[t.status], time: chinaMinute(t.updatedAt), ...(last?.note ? { note: last.note } : {}) },
+      fields: { no: t.no, title: `${TYPE_LABELS[t.type]}：${t.content}`, status: STATUS_LABELS[t.status], time: chinaMinute(t.updatedAt), ...(note ? { note } : {}) },
     });
   }
   await notifyFollowers(deps, t, notice);
