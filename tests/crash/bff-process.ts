@@ -5,8 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import path from 'node:path';
-import { freePort, PROJECT_ROOT } from '../../bff/src/db/embedded-server';
+import { PROJECT_ROOT } from '../../bff/src/db/embedded-server';
 
 export interface BffProcess {
   baseUrl: string;
@@ -28,6 +29,16 @@ export interface BffOptions {
   port?: number;
 }
 
+/** Runs `body`; a failure carries the BFF processes' last output, which usually says why. */
+export async function withBffOutput<T>(processes: () => Array<BffProcess | undefined>, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    const out = processes().map((p, i) => `[${i}] ${p?.output() ?? '(not started)'}`).join('\n');
+    throw new Error(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n--- BFF output ---\n${out}`);
+  }
+}
+
 /** Sets the database of a `mongodb://hosts[/db][?opts]` URI. */
 export function uriWithDb(uri: string, dbName: string): string {
   const m = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(uri);
@@ -40,6 +51,28 @@ export const runSecrets = (): { JWT_SECRET: string; DATA_KEY: string } => ({
   JWT_SECRET: randomBytes(32).toString('hex'),
   DATA_KEY: randomBytes(32).toString('hex'),
 });
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free port below Linux's ephemeral range (32768+). Between our check and the child's listen,
+ * a port the OS hands out for `listen(0)` elsewhere on this shared machine could be taken, and
+ * our health check would then be answered by someone else's server; ports here are only ever
+ * taken explicitly.
+ */
+async function freeLowPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port in 20000–31999');
+}
 
 async function waitHealthy(baseUrl: string, child: ChildProcess, out: () => string, timeoutMs: number): Promise<void> {
   const started = Date.now();
@@ -55,7 +88,7 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, out: () => stri
 }
 
 export async function startBff(o: BffOptions): Promise<BffProcess> {
-  const port = o.port ?? (await freePort());
+  const port = o.port ?? (await freeLowPort());
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
@@ -72,7 +105,12 @@ export async function startBff(o: BffOptions): Promise<BffProcess> {
   const keep = (d: Buffer) => (log = (log + d.toString()).slice(-8000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      log += `\n[BFF pid ${child.pid} exited: code ${code}, signal ${signal}]`;
+      resolve();
+    }),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitHealthy(baseUrl, child, () => log, 60_000);

@@ -12,7 +12,7 @@ import type { Connection } from 'mongoose';
 import { connectDb } from '../../bff/src/db/connection';
 import type { TicketDoc } from '../../bff/src/tickets/model';
 import { api, must } from '../bench/api';
-import { runSecrets, startBff, uriWithDb, type BffProcess } from './bff-process';
+import { runSecrets, startBff, uriWithDb, withBffOutput, type BffProcess } from './bff-process';
 import { postUntilAcknowledged, type Ack } from './retrying-client';
 import { timelineProblems } from './ticket-checks';
 
@@ -75,7 +75,7 @@ async function killer(acks: Ack[], done: () => boolean): Promise<number> {
 describe('crash safety: kill -9 during submissions', () => {
   it(
     'when the BFF is killed twice under a submit load with client retries, then every acknowledged submission is stored exactly once under its acknowledged number and no timeline or version is broken',
-    async () => {
+    () => withBffOutput(() => [bff], async () => {
       const tokens = await citizenTokens();
       const acks: Ack[] = [];
       let finished = false;
@@ -105,7 +105,7 @@ describe('crash safety: kill -9 during submissions', () => {
         expect(list.status).toBe(200);
         expect((list.body.items as unknown[]).length).toBe(SUBMITS_EACH);
       }
-    },
+    }),
     240_000,
   );
 });

@@ -14,7 +14,7 @@ import { connectDb } from '../../bff/src/db/connection';
 import type { TicketDoc } from '../../bff/src/tickets/model';
 import { api, must, type ApiResult } from '../bench/api';
 import { buildTicketDoc } from '../bench/generate-tickets';
-import { runSecrets, startBff, uriWithDb, type BffProcess } from './bff-process';
+import { runSecrets, startBff, uriWithDb, withBffOutput, type BffProcess } from './bff-process';
 import { timelineProblems } from './ticket-checks';
 
 const serverUri = (): string => {
@@ -81,7 +81,7 @@ function conflicting(no: string, operator: string, ifMatch: boolean): Promise<Ap
 }
 
 describe('two BFF instances on one database', () => {
-  it('when conflicting actions on the same tickets arrive through both instances at once, then exactly one wins each ticket and the others answer 409 or 412', async () => {
+  it('when conflicting actions on the same tickets arrive through both instances at once, then exactly one wins each ticket and the others answer 409 or 412', () => withBffOutput(() => [a, b], async () => {
     const adminToken = (await must(200, a.baseUrl, 'POST', '/api/admin/v1/auth/login', { body: admin })).token as string;
     const operator = await staffToken(adminToken, 'operator');
     const nos = await submitTickets(10);
@@ -95,9 +95,9 @@ describe('two BFF instances on one database', () => {
     expect(stored).toHaveLength(nos.length);
     expect(stored.map((t) => t.version)).toEqual(nos.map(() => 1));
     expect(stored.flatMap(timelineProblems)).toEqual([]);
-  }, 120_000);
+  }), 120_000);
 
-  it('when both instances run the sweeper every 250 ms over overdue tickets, then one instance holds the lease throughout and each overdue ticket is supervised exactly once', async () => {
+  it('when both instances run the sweeper every 250 ms over overdue tickets, then one instance holds the lease throughout and each overdue ticket is supervised exactly once', () => withBffOutput(() => [a, b], async () => {
     const adminToken = (await must(200, a.baseUrl, 'POST', '/api/admin/v1/auth/login', { body: admin })).token as string;
     const unit = (await must(201, a.baseUrl, 'POST', '/api/admin/v1/units', { token: adminToken, body: { name: '双实例城管局', level: 'city', kind: 'department' } })).unit as { id: string };
     const now = Date.now();
@@ -133,5 +133,5 @@ describe('two BFF instances on one database', () => {
     }
     expect(await db.collection('supervisions').countDocuments({ ticketNo: { $in: overdue }, trigger: 'overdue' })).toBe(overdue.length);
     expect(stored.flatMap(timelineProblems)).toEqual([]);
-  }, 150_000);
+  }), 150_000);
 });
