@@ -9,6 +9,13 @@ import { ticketModel, type TicketDoc } from '../tickets/model';
 export const BATCH = 200;
 /** Pages per step and pass: enough for a big city, bounded so a pass always ends. */
 const MAX_PAGES = 100;
+/**
+ * Real time one step may spend per pass. On a store that scans whole collections (the embedded
+ * FerretDB pushes down only `_id` lookups) a page can be slow; the steps of a pass together must
+ * stay well inside the sweeper's 5-minute lease so two instances never overlap. What is left
+ * waits for the next pass (every step is idempotent).
+ */
+const STEP_BUDGET_MS = 40_000;
 
 export type ScanRow = Pick<TicketDoc, '_id' | 'no' | 'round' | 'status' | 'dueAt' | 'leadUnit' | 'returnCount' | 'rating' | 'pendingDecision' | 'deadlines'>;
 
@@ -36,7 +43,8 @@ export async function scanTickets(db: Connection, spec: ScanSpec): Promise<numbe
   let last: string | null = null;
   let worked = 0;
   let changed = 0;
-  for (let page = 0; page < MAX_PAGES && worked < limit; page++) {
+  const started = performance.now();
+  for (let page = 0; page < MAX_PAGES && worked < limit && performance.now() - started < STEP_BUDGET_MS; page++) {
     const filter: QueryFilter<TicketDoc> = last ? ({ $and: [spec.filter, { _id: { $gt: last } }] } as QueryFilter<TicketDoc>) : spec.filter;
     const rows: ScanRow[] = await ticketModel(db).find(filter, ROW_FIELDS).sort({ _id: 1 }).limit(BATCH).lean<ScanRow[]>();
     if (!rows.length) break;
