@@ -47,6 +47,8 @@ describe('closed loop in a browser: scan, submit with photo and voice, staff han
       contact: { name: '王大爷', phone: '13912345678' },
     });
     await phone.shot('02-complaint-filled');
+    // Contrast for old eyes: the enabled submit button is white on red, not faded.
+    expect(await visible(phone, '提交').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
     tickets.complaint = await submitForm(phone);
     expect(tickets.complaint).toMatch(/^\d{8}-\d{6}$/);
     await visible(phone, '已收到您的投诉').waitFor();

@@ -42,6 +42,8 @@ export async function openPhone(suite: string): Promise<Phone> {
     context,
     page,
     shot: async (step) => {
+      // Taro's h5 router slides pages in: wait for the finite animations (not spinners) to end.
+      await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined))));
       await page.screenshot({ path: path.join(ARTIFACTS, `${suite}-${step}.png`) });
     },
     close: async () => {

@@ -48,7 +48,7 @@ export function RatingForm({ onRate }: Props) {
         ariaLabel='评价意见'
       />
       <FieldError text={error} />
-      <Button className={`btn btn--primary btn--big ${busy ? 'btn--busy' : ''}`} loading={busy} disabled={busy} onClick={() => void send()}>
+      <Button className={`btn btn--primary btn--big ${busy ? 'btn--busy' : ''}`} loading={busy} disabled={busy || undefined} onClick={() => void send()}>
         提交评价
       </Button>
     </View>

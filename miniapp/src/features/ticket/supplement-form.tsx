@@ -40,7 +40,7 @@ export function SupplementForm({ request, onSend }: Props) {
       <Textarea className='textarea' value={content} maxlength={CONTENT_LIMITS.max} placeholder='请写下补充的情况' onInput={(e) => setContent(e.detail.value)} ariaLabel='补充内容' />
       <MediaField attachments={attachments} onAdd={media.addMedia} onRemove={media.removeAttachment} />
       <FieldError text={error} />
-      <Button className={`btn btn--primary btn--big ${busy ? 'btn--busy' : ''}`} loading={busy} disabled={busy} onClick={() => void send()}>
+      <Button className={`btn btn--primary btn--big ${busy ? 'btn--busy' : ''}`} loading={busy} disabled={busy || undefined} onClick={() => void send()}>
         提交补充材料
       </Button>
     </View>

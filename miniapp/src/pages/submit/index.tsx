@@ -74,7 +74,9 @@ export default function SubmitPage() {
           <Text>{api.errors.form}</Text>
         </View>
       )}
-      <Button className={`btn btn--primary btn--huge ${api.submitting ? 'btn--busy' : ''}`} loading={api.submitting} disabled={api.submitting} onClick={() => void onSubmit()}>
+      {/* `disabled` is never `false`: Taro's h5 Button keeps disabled="false" as an attribute and its
+          own [disabled] rule fades enabled text to pink on red (same in the rating and supplement forms). */}
+      <Button className={`btn btn--primary btn--huge ${api.submitting ? 'btn--busy' : ''}`} loading={api.submitting} disabled={api.submitting || undefined} onClick={() => void onSubmit()}>
         {api.submitting ? '正在提交…' : api.form.idempotencyKey ? '重新提交' : '提交'}
       </Button>
     </PageShell>
