@@ -31,6 +31,7 @@ import { canReadTicketMedia } from './tickets/access';
 import { citizenTicketRoutes } from './tickets/citizen-routes';
 import { staffTicketRoutes } from './tickets/admin-routes';
 import { dispatchSuggestionRoutes } from './tickets/dispatch-routes';
+import { internalNoteRoutes } from './tickets/note-routes';
 import { slaRoutes } from './sla/routes';
 import { catalogRoutes } from './catalog/routes';
 import { sceneRoutes } from './scenes/routes';
@@ -65,7 +66,7 @@ export interface AppDeps {
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(canReadTicketMedia), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, statsRoutes, hotspotRoutes, reportRoutes, caseRoutes, sceneRoutes, catalogRoutes, duplicateRoutes, citizenTicketRoutes, dispatchSuggestionRoutes, staffTicketRoutes, slaRoutes, openApiRoutes];
+const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(canReadTicketMedia), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, statsRoutes, hotspotRoutes, reportRoutes, caseRoutes, sceneRoutes, catalogRoutes, duplicateRoutes, citizenTicketRoutes, dispatchSuggestionRoutes, internalNoteRoutes, staffTicketRoutes, slaRoutes, openApiRoutes];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });

@@ -89,3 +89,7 @@ export type AdminTicketListQuery = z.output<typeof adminTicketListQuerySchema>;
 
 export const ticketNoParamsSchema = z.strictObject({ no: ticketNoSchema });
 export const ticketActionParamsSchema = z.strictObject({ no: ticketNoSchema, action: z.enum(TICKET_ACTIONS) });
+
+/** POST /api/admin/v1/tickets/{no}/notes — an internal note: staff only, never in the citizen view. */
+export const internalNoteSchema = z.strictObject({ note: text(TEXT_LIMITS.note) });
+export type InternalNoteInput = z.output<typeof internalNoteSchema>;

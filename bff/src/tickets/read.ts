@@ -11,6 +11,7 @@ import { listSweepEvents } from '../sweeper/events';
 import type { CitizenActor, StaffActor } from '../http/route';
 import { unitModel, type UnitDoc } from '../units/model';
 import { isUnitOnly, loadTicketFor } from './access';
+import { listInternalNotes } from './notes';
 import type { TicketDeps } from './deps';
 import type { TicketDoc } from './model';
 import { citizenTicketView, mentionedUnits, staffTicketView, ticketSummary, type ViewContext } from './view';
@@ -62,10 +63,11 @@ async function ticketRecords(deps: TicketDeps, t: TicketDoc, actor: StaffActor):
   return { supervisions: await supervisionViews(deps.db, visible), sweepEvents: await listSweepEvents(deps.db, t.no), notices: await listNotices(deps.db, t.no) };
 }
 
-/** GET /api/admin/v1/tickets/{no}: the staff view plus the platform's records about the ticket (never in the citizen view). */
+/** GET /api/admin/v1/tickets/{no}: the staff view with the internal notes and the platform's records about the ticket (never in the citizen view). */
 export async function readStaffTicket(deps: TicketDeps, actor: StaffActor, no: string): Promise<StaffTicketDetail> {
   const ticket = await loadTicketFor(deps.db, actor, no);
-  return { ...(await staffView(deps, ticket, actor)), ...(await ticketRecords(deps, ticket, actor)) };
+  const view = await staffView(deps, ticket, actor);
+  return { ...view, internalNotes: [...view.internalNotes, ...(await listInternalNotes(deps.db, ticket.no))], ...(await ticketRecords(deps, ticket, actor)) };
 }
 
 export const summaryView = (deps: TicketDeps) => (t: TicketDoc) => ticketSummary(t, deps.clock.now());
