@@ -68,6 +68,13 @@ describe('reject, withdraw and large text in a browser', () => {
     expect(await bodySize()).toBeGreaterThan(before * 1.2);
     // Long Chinese lines wrap inside the screen: no sideways scrolling for old hands.
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The ticket number is read out to 12345 staff: it stays on one line, never cut in its digits.
+    const numberLines = await visible(phone, rejected).evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+    });
+    expect(numberLines).toBe(1);
     await phone.shot('04-large-text-detail');
     expect(errors).toEqual([]);
   });

@@ -82,7 +82,7 @@ export default function TicketDetailPage() {
   const ticket = remote.data;
   const actions = citizenActions(ticket.status, ticket.timeline, ticket.allowedActions);
   const withdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '确定撤回吗？', content: '撤回后这件事就不再办理了。', confirmText: '确定撤回', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({ title: '确定撤回吗？', content: '撤回后这件事就不再办理了。', confirmText: '确定撤回', cancelText: '再想想', confirmColor: '#b71c1c', cancelColor: '#111111' });
     if (confirm) await after(() => withdrawTicket(ticket), '已撤回');
   };
   const requestNote = latestEntry(ticket, ['request-supplement'])?.note ?? undefined;
