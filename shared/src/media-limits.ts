@@ -66,6 +66,21 @@ export function mediaKindOf(mime: string): MediaKind | undefined {
   return MEDIA_KINDS.find((kind) => MEDIA_LIMITS[kind].mimes.includes(mime.toLowerCase()));
 }
 
+/**
+ * The MIME type a stored object of each extension is served as (the first type of its kind that
+ * maps to it), plus `jpeg` for pickers that name JPEG files so. One table for the BFF's storage
+ * and the mini-program's pickers.
+ */
+export const MIME_BY_EXTENSION: Readonly<Record<string, string>> = Object.freeze(
+  MEDIA_KINDS.flatMap((kind) => Object.entries(MEDIA_LIMITS[kind].types)).reduce<Record<string, string>>(
+    (map, [mime, ext]) => (map[ext] ? map : { ...map, [ext]: mime }),
+    { jpeg: 'image/jpeg' },
+  ),
+);
+
+/** Every extension a stored attachment may have. */
+export const MEDIA_EXTENSIONS: readonly string[] = [...new Set(MEDIA_KINDS.flatMap((kind) => MEDIA_LIMITS[kind].extensions))];
+
 /** Attachments one ticket may carry in total (all kinds together). */
 export const MAX_ATTACHMENTS = MEDIA_KINDS.reduce((sum, kind) => sum + MEDIA_LIMITS[kind].maxCount, 0);
 

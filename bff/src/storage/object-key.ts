@@ -1,26 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { MEDIA_EXTENSIONS, MIME_BY_EXTENSION } from '@mashang/shared';
 
 /**
  * Object keys are `c/<citizenId>/<yyyymm>/<32 hex>.<ext>`: namespaced per citizen, unguessable
  * (128 random bits) and made of a closed alphabet, so a key can never name a path outside the
  * uploads directory.
  */
-const KEY_PATTERN = /^c\/([A-Za-z0-9_-]{1,64})\/(\d{6})\/([0-9a-f]{32})\.(jpg|png|webp|heic|mp4|mov|mp3|aac|m4a|wav)$/;
+const KEY_PATTERN = new RegExp(`^c/([A-Za-z0-9_-]{1,64})/(\\d{6})/([0-9a-f]{32})\\.(${MEDIA_EXTENSIONS.join('|')})$`);
 const CITIZEN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** What a stored object of each extension is served as. */
-export const CONTENT_TYPE_BY_EXT: Readonly<Record<string, string>> = {
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  heic: 'image/heic',
-  mp4: 'video/mp4',
-  mov: 'video/quicktime',
-  mp3: 'audio/mpeg',
-  aac: 'audio/aac',
-  m4a: 'audio/mp4',
-  wav: 'audio/wav',
-};
+export const CONTENT_TYPE_BY_EXT = MIME_BY_EXTENSION;
 
 export interface ParsedKey {
   citizenId: string;
