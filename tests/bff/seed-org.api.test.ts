@@ -38,6 +38,11 @@ describe('demo organisation seed (白银市)', () => {
     expect(printed.text()).toContain('demo-operator');
   });
 
+  it('when seeded, then the demo QR code points open for a citizen (the links the README prints)', async () => {
+    const res = await t.http.get('/api/v1/scenes/demo-renminlu').expect(200);
+    expect(res.body.scene).toMatchObject({ scene: 'demo-renminlu', suggestedUnit: { name: '人民路街道' } });
+  });
+
   it('000 §16 when seeded, then the utilities are on 24-hour duty and the streets sit under their districts', async () => {
     const water = await unitModel(t.db).findOne({ name: '白银市供水公司' }).lean();
     expect(water).toMatchObject({ kind: 'utility', is24h: true });

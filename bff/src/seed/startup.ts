@@ -13,6 +13,7 @@ import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { isDuplicateKey } from '../db/atomic';
 import { unitModel } from '../units/model';
+import { seedDemoCatalogAndScenes } from '../catalog';
 import { seedDemoOrg, type DemoCredential, type DemoOrg } from './demo-org';
 
 interface SeedMarker {
@@ -78,6 +79,8 @@ export async function seedDemoOnStart(deps: SeedStartDeps, out: NodeJS.WritableS
     });
   }
   const org = await seedDemoOrg(deps);
+  // The printed demo QR links (e.g. /h5/?scene=demo-renminlu) must open a real code point.
+  await seedDemoCatalogAndScenes(deps);
   writeCredentials(file, org.created);
   await markers.updateOne({ _id: 'demo-org' }, { $set: { doneAt: deps.clock.now() } });
   deps.logger.warn({ units: Object.keys(org.units).length, accounts: org.created.length, credentials: file }, 'demo organisation (白银市) seeded; set SEED_DEMO=false to skip');
