@@ -110,6 +110,7 @@ describe('closed loop in a browser: scan, submit with photo and voice, staff han
     await shown(phone, '.chip').filter({ hasText: STATUS_LABELS.closed }).waitFor();
     await visible(phone, '您的评价').waitFor();
     expect(await visible(phone, '提交评价').count()).toBe(0);
+    await visible(phone, '您的评价').scrollIntoViewIfNeeded();
     await phone.shot('08-detail-closed');
   });
 
