@@ -65,8 +65,45 @@ export interface AppDeps {
 
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
-/** Each capability registers its routes here, in one list (openApiRoutes last: it documents the rest). */
-const routeModules: RouteModule[] = [healthRoutes, staffAuthRoutes, citizenAuthRoutes, unitRoutes, staffRoutes, citizenAdminRoutes, auditRoutes, uploadRoutes, localStorageRoutes, mediaRoutes(canReadTicketMedia), phoneRoutes, h5Routes(), knowledgeRoutes, supervisionRoutes, statsRoutes, hotspotRoutes, reportRoutes, caseRoutes, sceneRoutes, catalogRoutes, duplicateRoutes, citizenTicketRoutes, dispatchSuggestionRoutes, internalNoteRoutes, staffTicketRoutes, slaRoutes, openApiRoutes];
+/**
+ * Each capability registers its routes here, in one list. Order matters in two places: other
+ * `/tickets/…` sub-routes come before `staffTicketRoutes` (its generic `/tickets/:no/:action`
+ * answers 400 to anything that is not an action), and `openApiRoutes` comes last (it documents
+ * the rest).
+ */
+const routeModules: RouteModule[] = [
+  healthRoutes,
+  // identity and organisation
+  staffAuthRoutes,
+  citizenAuthRoutes,
+  unitRoutes,
+  staffRoutes,
+  citizenAdminRoutes,
+  auditRoutes,
+  // media and WeChat
+  uploadRoutes,
+  localStorageRoutes,
+  mediaRoutes(canReadTicketMedia),
+  phoneRoutes,
+  h5Routes(),
+  // knowledge, supervision, figures, publication
+  knowledgeRoutes,
+  supervisionRoutes,
+  statsRoutes,
+  hotspotRoutes,
+  reportRoutes,
+  caseRoutes,
+  sceneRoutes,
+  catalogRoutes,
+  // tickets: specific sub-routes first, the generic action route after them
+  duplicateRoutes,
+  citizenTicketRoutes,
+  dispatchSuggestionRoutes,
+  internalNoteRoutes,
+  staffTicketRoutes,
+  slaRoutes,
+  openApiRoutes,
+];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });
