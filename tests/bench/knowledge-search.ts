@@ -16,7 +16,6 @@ import { connectDb } from '../../bff/src/db/connection';
 import { ManualClock } from '../../bff/src/lib/clock';
 import { newId } from '../../bff/src/audit/paging';
 import { knowledgeEntryModel, type KnowledgeEntryDoc } from '../../bff/src/knowledge/model';
-import { entryTokens } from '../../bff/src/knowledge/terms';
 import { rebuildKnowledgeIndex } from '../../bff/src/knowledge/indexer';
 import { searchPublished } from '../../bff/src/knowledge/queries';
 import { KNOWLEDGE_CORPUS } from '../../bff/src/knowledge/demo-seed';
@@ -37,7 +36,7 @@ function syntheticEntry(i: number, rand: () => number, now: Date): KnowledgeEntr
   const place = PLACES[Math.floor(rand() * PLACES.length)];
   const extra = Array.from({ length: 2 }, () => SENTENCES[Math.floor(rand() * SENTENCES.length)]).join('。');
   const text = { question: `${place}${base.question}`, answer: `${base.answer}${extra}。`, tags: base.tags };
-  return { _id: newId(), ...text, unit: `unit${i % 40}`, status: 'published', reviewBy: new Date(now.getTime() + 365 * 86_400_000), tokens: entryTokens(text), helpfulCount: 0, version: 0, indexedVersion: -1, createdBy: 'bench', createdAt: now, updatedAt: now, publishedAt: now, retiredAt: null };
+  return { _id: newId(), ...text, unit: `unit${i % 40}`, status: 'published', reviewBy: new Date(now.getTime() + 365 * 86_400_000), helpfulCount: 0, version: 0, createdBy: 'bench', createdAt: now, updatedAt: now, publishedAt: now, retiredAt: null };
 }
 
 async function seed(db: Connection, clock: ManualClock): Promise<void> {

@@ -5,7 +5,7 @@
 import type { StaffRole } from '@mashang/shared';
 import type { StaffActor } from '../http/route';
 import { forbidden, notFound } from '../http/errors';
-import type { KnowledgeEntryDoc } from './model';
+import type { KnowledgeEntry } from './model';
 
 export const KNOWLEDGE_EDITORS: readonly StaffRole[] = ['admin', 'operator', 'handler'];
 
@@ -18,12 +18,12 @@ export function ownUnits(actor: StaffActor): ReadonlySet<string> | undefined {
 }
 
 /** Published entries are public; drafts and retired entries only to their keepers. */
-export function assertVisible(actor: StaffActor, entry: KnowledgeEntryDoc): void {
+export function assertVisible(actor: StaffActor, entry: KnowledgeEntry): void {
   const units = ownUnits(actor);
   if (entry.status !== 'published' && units && !units.has(entry.unit)) throw notFound('知识条目', 'KNOWLEDGE_NOT_FOUND');
 }
 
-export function assertMayEdit(actor: StaffActor, entry: KnowledgeEntryDoc): void {
+export function assertMayEdit(actor: StaffActor, entry: KnowledgeEntry): void {
   assertVisible(actor, entry);
   const units = ownUnits(actor);
   if (units && !units.has(entry.unit)) throw forbidden('只能维护本单位的知识条目', 'KNOWLEDGE_OTHER_UNIT');

@@ -3,4 +3,4 @@ export { getKnowledgeEntry, findKnowledgeEntry, createKnowledgeEntry, publishKno
 export { staleKnowledgeByUnit, searchPublished, type StaleUnit, type KnowledgeHit } from './queries';
 export { reindexKnowledge, rebuildKnowledgeIndex } from './indexer';
 export { knowledgeRoutes } from './routes';
-export type { KnowledgeEntryDoc } from './model';
+export type { KnowledgeEntry, KnowledgeEntryDoc } from './model';

@@ -10,13 +10,9 @@ export interface KnowledgeEntryDoc {
   unit: string;
   status: KnowledgeStatus;
   reviewBy: Date;
-  /** Distinct search tokens of question, tags and answer (indexed array; MongoDB can `$in` it). */
-  tokens: string[];
   /** Approximate: `$inc` may lose a hit under contention on FerretDB; the helpful rows are exact. */
   helpfulCount: number;
   version: number;
-  /** The version the search index reflects; lower than `version` means a reindex is due. */
-  indexedVersion: number;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -33,10 +29,8 @@ const entrySchema = new Schema<KnowledgeEntryDoc>(
     unit: { type: String, required: true },
     status: { type: String, required: true },
     reviewBy: { type: Date, required: true },
-    tokens: { type: [String], default: [] },
     helpfulCount: { type: Number, default: 0 },
     version: { type: Number, default: 0 },
-    indexedVersion: { type: Number, default: -1 },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -45,9 +39,15 @@ const entrySchema = new Schema<KnowledgeEntryDoc>(
   },
   { versionKey: false, collection: 'knowledge_entries' },
 );
-entrySchema.index({ tokens: 1 });
 entrySchema.index({ unit: 1, status: 1 });
 entrySchema.index({ status: 1, reviewBy: 1 });
+
+/**
+ * An entry as other capabilities see it. It carries no token array: the search reads the
+ * postings (index-model.ts), and on FerretDB every array element costs on each read and
+ * rewrite of the entry (an update of an entry with ~150 tokens took ~16 ms).
+ */
+export type KnowledgeEntry = KnowledgeEntryDoc;
 
 export function knowledgeEntryModel(db: Connection): Model<KnowledgeEntryDoc> {
   return (db.models.KnowledgeEntry as Model<KnowledgeEntryDoc>) ?? db.model<KnowledgeEntryDoc>('KnowledgeEntry', entrySchema);

@@ -4,13 +4,12 @@ import type { KnowledgeAdminQuery, KnowledgeEntryView } from '@mashang/shared';
 import type { StaffActor } from '../http/route';
 import { pageById, type Page } from '../audit/paging';
 import { notFound } from '../http/errors';
-import { knowledgeEntryModel, knowledgeHistoryModel, type KnowledgeEntryDoc, type KnowledgeHistoryDoc } from './model';
+import { knowledgeEntryModel, knowledgeHistoryModel, type KnowledgeEntryDoc, type KnowledgeEntry, type KnowledgeHistoryDoc } from './model';
 import { rankKnowledge, type SearchFilter } from './search';
 import { entryViews, historyView, unitNames, type KnowledgeHistoryView } from './views';
 import { assertVisible, ownUnits } from './access';
+import { readCards } from './cards';
 import { getKnowledgeEntry, type KnowledgeDeps } from './service';
-
-const SNIPPET = 80;
 
 export interface KnowledgeHit {
   id: string;
@@ -22,38 +21,41 @@ export interface KnowledgeHit {
 }
 
 /** Fetches ranked entries by `_id` and drops any that stopped being published since indexing. */
-async function publishedInOrder(db: Connection, ids: string[]): Promise<KnowledgeEntryDoc[]> {
+async function publishedInOrder(db: Connection, ids: string[]): Promise<KnowledgeEntry[]> {
   const model = knowledgeEntryModel(db);
-  const docs = await Promise.all(ids.map((id) => model.findById(id).lean<KnowledgeEntryDoc>()));
-  return docs.filter((d): d is KnowledgeEntryDoc => d?.status === 'published');
+  const docs = await Promise.all(ids.map((id) => model.findById(id).lean<KnowledgeEntry>()));
+  return docs.filter((d): d is KnowledgeEntry => d?.status === 'published');
 }
 
-const snippet = (answer: string): string => ([...answer].length > SNIPPET ? `${[...answer].slice(0, SNIPPET).join('')}…` : answer);
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
-/** GET /api/v1/knowledge?q= — published entries, best first, with a short answer excerpt. */
+/** GET /api/v1/knowledge?q= — published entries, best first, with a short answer excerpt (from the cards, not the entries). */
 export async function searchPublished(db: Connection, q: string, limit: number): Promise<KnowledgeHit[]> {
   const ranked = await rankKnowledge(db, q, limit);
-  const score = new Map(ranked.map((r) => [r.id, r.score]));
-  const entries = await publishedInOrder(db, ranked.map((r) => r.id));
-  const names = await unitNames(db, entries.map((e) => e.unit));
-  return entries.map((e) => ({ id: e._id, question: e.question, snippet: snippet(e.answer), tags: e.tags, unitName: names.get(e.unit) ?? null, score: Math.round((score.get(e._id) ?? 0) * 1000) / 1000 }));
+  const cards = await readCards(db, ranked.map((r) => r.id));
+  const hits = ranked.filter((r) => cards.has(r.id));
+  const names = await unitNames(db, hits.map((r) => cards.get(r.id)!.u));
+  return hits.map((r) => {
+    const c = cards.get(r.id)!;
+    return { id: r.id, question: c.q, snippet: c.s, tags: c.t, unitName: names.get(c.u) ?? null, score: round3(r.score) };
+  });
 }
 
 /** GET /api/v1/knowledge/suggest?q= — the three best questions, for the submit form as the citizen types. */
 export async function suggestKnowledge(db: Connection, q: string): Promise<Array<{ id: string; question: string }>> {
   const ranked = await rankKnowledge(db, q, 3);
-  const entries = await publishedInOrder(db, ranked.map((r) => r.id));
-  return entries.map((e) => ({ id: e._id, question: e.question }));
+  const cards = await readCards(db, ranked.map((r) => r.id));
+  return ranked.filter((r) => cards.has(r.id)).map((r) => ({ id: r.id, question: cards.get(r.id)!.q }));
 }
 
 /** GET /api/v1/knowledge/{id} — published only; anything else is not found for citizens. */
 export async function publishedEntry(deps: KnowledgeDeps, id: string): Promise<KnowledgeEntryView> {
-  const entry = await knowledgeEntryModel(deps.db).findById(id).lean<KnowledgeEntryDoc>();
+  const entry = await knowledgeEntryModel(deps.db).findById(id).lean<KnowledgeEntry>();
   if (!entry || entry.status !== 'published') throw notFound('知识条目', 'KNOWLEDGE_NOT_FOUND');
   return (await entryViews(deps.db, [entry], deps.clock.now()))[0];
 }
 
-export async function staffEntry(deps: KnowledgeDeps, id: string, actor: StaffActor): Promise<KnowledgeEntryDoc> {
+export async function staffEntry(deps: KnowledgeDeps, id: string, actor: StaffActor): Promise<KnowledgeEntry> {
   const entry = await getKnowledgeEntry(deps.db, id);
   assertVisible(actor, entry);
   return entry;
@@ -87,11 +89,11 @@ export async function listForStaff(deps: KnowledgeDeps, f: KnowledgeAdminQuery, 
     const ranked = await rankKnowledge(deps.db, f.q, f.limit, filter);
     const score = new Map(ranked.map((r) => [r.id, r.score]));
     const views = await entryViews(deps.db, await publishedInOrder(deps.db, ranked.map((r) => r.id)), now);
-    return { items: views.map((v) => ({ ...v, score: Math.round((score.get(v.id) ?? 0) * 1000) / 1000 })), nextCursor: null };
+    return { items: views.map((v) => ({ ...v, score: round3(score.get(v.id) ?? 0) })), nextCursor: null };
   }
   const model = knowledgeEntryModel(deps.db);
   const base = listFilter(f, units, now);
-  const page = await pageById<KnowledgeEntryDoc>((bound, limit) => model.find({ ...base, ...bound }).sort({ _id: -1 }).limit(limit).lean<KnowledgeEntryDoc[]>(), f.cursor, f.limit);
+  const page = await pageById<KnowledgeEntry>((bound, limit) => model.find({ ...base, ...bound }).sort({ _id: -1 }).limit(limit).lean<KnowledgeEntry[]>(), f.cursor, f.limit);
   return { items: await entryViews(deps.db, page.items, now), nextCursor: page.nextCursor };
 }
 

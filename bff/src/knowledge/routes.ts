@@ -5,7 +5,7 @@ import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { ifMatchVersion, setVersionTag } from '../auth/if-match';
 import { clientIp, createRateLimiter } from '../ratelimit';
-import type { KnowledgeEntryDoc } from './model';
+import type { KnowledgeEntry } from './model';
 import { KNOWLEDGE_EDITORS } from './access';
 import { createKnowledgeEntry, editKnowledgeEntry, markHelpful, publishKnowledgeEntry, retireKnowledgeEntry } from './service';
 import { entryHistory, listForStaff, publishedEntry, searchPublished, staffEntry, staleForStaff, suggestKnowledge } from './queries';
@@ -16,7 +16,7 @@ const TAGS = ['knowledge'];
 const ERR = { 404: { description: 'KNOWLEDGE_NOT_FOUND' } };
 const WRITE_ERRORS = { ...ERR, 403: { description: 'KNOWLEDGE_OTHER_UNIT (handlers keep their own unit\'s entries)' }, 409: { description: 'CONCURRENT_UPDATE, KNOWLEDGE_ALREADY_RETIRED, KNOWLEDGE_INDEX_BUSY' }, 412: { description: 'VERSION_MISMATCH' }, 422: { description: 'KNOWLEDGE_REVIEW_DATE_PAST, UNIT_NOT_FOUND' } };
 
-async function answerEntry(ctx: Context, deps: AppDeps, entry: KnowledgeEntryDoc, status = 200): Promise<void> {
+async function answerEntry(ctx: Context, deps: AppDeps, entry: KnowledgeEntry, status = 200): Promise<void> {
   ctx.status = status;
   setVersionTag(ctx, entry.version);
   ctx.body = { entry: (await entryViews(deps.db, [entry], deps.clock.now()))[0] };

@@ -1,14 +1,14 @@
 /**
  * BM25 ranking over the postings, computed in the BFF. A search reads the statistics document
- * and one term document per query token, all by `_id`; scores are summed in memory. IDF comes
- * from each term's posting count, so it is exact and costs nothing extra to keep.
+ * and one term document per query token (at most CHAMPIONS postings each), all by `_id`;
+ * scores are summed in memory. IDF comes from each term's exact document frequency `n`.
  */
 import type { Connection } from 'mongoose';
 import { indexMetaModel, termModel, type Posting, type TermDoc } from './index-model';
 import { queryTerms } from './terms';
+import { decodePostings } from './postings';
+import { idf, impact } from './bm25';
 
-const K1 = 1.2;
-const B = 0.75;
 
 export interface SearchFilter {
   units?: ReadonlySet<string>;
@@ -21,7 +21,6 @@ export interface ScoredEntry {
   score: number;
 }
 
-const idf = (n: number, df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 function accepts(p: Posting, f: SearchFilter): boolean {
   if (f.units && !f.units.has(p.u)) return false;
@@ -32,10 +31,10 @@ function accepts(p: Posting, f: SearchFilter): boolean {
 function scoreTerms(terms: TermDoc[], n: number, avgLen: number, filter: SearchFilter): Map<string, number> {
   const scores = new Map<string, number>();
   for (const term of terms) {
-    const weight = idf(n, term.p.length);
-    for (const p of term.p) {
+    const weight = idf(n, term.n);
+    for (const p of decodePostings(term.p)) {
       if (!accepts(p, filter)) continue;
-      const s = (weight * p.tf * (K1 + 1)) / (p.tf + K1 * (1 - B + (B * p.l) / avgLen));
+      const s = weight * impact(p.tf, p.l, avgLen);
       scores.set(p.e, (scores.get(p.e) ?? 0) + s);
     }
   }

@@ -12,9 +12,8 @@ import { conflict, notFound, preconditionFailed, unprocessable } from '../http/e
 import { recordAudit } from '../audit/service';
 import { newId } from '../audit/paging';
 import { findUnit } from '../units/service';
-import { knowledgeEntryModel, knowledgeHelpfulModel, knowledgeHistoryModel, type KnowledgeEntryDoc, type KnowledgeHistoryAction } from './model';
+import { knowledgeEntryModel, knowledgeHelpfulModel, knowledgeHistoryModel, type KnowledgeEntryDoc, type KnowledgeEntry, type KnowledgeHistoryAction } from './model';
 import { assertMayEdit, targetUnit } from './access';
-import { entryTokens } from './terms';
 import { indexEntry } from './indexer';
 import { parseChinaDate } from '../text';
 
@@ -41,18 +40,18 @@ async function checkedUnit(db: Connection, id: string): Promise<string> {
 }
 
 /** The entry, or null. */
-export async function findKnowledgeEntry(db: Connection, id: string): Promise<KnowledgeEntryDoc | null> {
-  return knowledgeEntryModel(db).findById(id).lean<KnowledgeEntryDoc>();
+export async function findKnowledgeEntry(db: Connection, id: string): Promise<KnowledgeEntry | null> {
+  return knowledgeEntryModel(db).findById(id).lean<KnowledgeEntry>();
 }
 
 /** The entry (any status), or 404 KNOWLEDGE_NOT_FOUND. The ticket `answer` action cites entries through it. */
-export async function getKnowledgeEntry(db: Connection, id: string): Promise<KnowledgeEntryDoc> {
+export async function getKnowledgeEntry(db: Connection, id: string): Promise<KnowledgeEntry> {
   const entry = await findKnowledgeEntry(db, id);
   if (!entry) throw notFound('知识条目', 'KNOWLEDGE_NOT_FOUND');
   return entry;
 }
 
-async function recordChange(deps: KnowledgeDeps, entry: KnowledgeEntryDoc, action: KnowledgeHistoryAction, actor: Actor, note?: string): Promise<void> {
+async function recordChange(deps: KnowledgeDeps, entry: KnowledgeEntry, action: KnowledgeHistoryAction, actor: Actor, note?: string): Promise<void> {
   const name = actor.kind === 'staff' ? actor.name : undefined;
   const snapshot = { question: entry.question, answer: entry.answer, tags: entry.tags, unit: entry.unit, status: entry.status, reviewBy: entry.reviewBy };
   try {
@@ -75,10 +74,8 @@ export async function createKnowledgeEntry(deps: KnowledgeDeps, input: Knowledge
     unit,
     status: 'draft',
     reviewBy: futureReviewBy(input.reviewBy, now, defaultReviewBy(now)),
-    tokens: entryTokens(input),
     helpfulCount: 0,
     version: 0,
-    indexedVersion: -1,
     createdBy: actor.id,
     createdAt: now,
     updatedAt: now,
@@ -96,7 +93,7 @@ export async function createKnowledgeEntry(deps: KnowledgeDeps, input: Knowledge
  */
 export async function importKnowledgeEntry(deps: KnowledgeDeps, input: { id: string; question: string; answer: string; tags: string[]; unit: string }, actor: Actor): Promise<boolean> {
   const now = deps.clock.now();
-  const doc: KnowledgeEntryDoc = { _id: input.id, question: input.question, answer: input.answer, tags: input.tags, unit: input.unit, status: 'published', reviewBy: defaultReviewBy(now), tokens: entryTokens(input), helpfulCount: 0, version: 0, indexedVersion: -1, createdBy: actor.id, createdAt: now, updatedAt: now, publishedAt: now, retiredAt: null };
+  const doc: KnowledgeEntryDoc = { _id: input.id, question: input.question, answer: input.answer, tags: input.tags, unit: input.unit, status: 'published', reviewBy: defaultReviewBy(now), helpfulCount: 0, version: 0, createdBy: actor.id, createdAt: now, updatedAt: now, publishedAt: now, retiredAt: null };
   try {
     await knowledgeEntryModel(deps.db).create(doc);
   } catch (err) {
@@ -107,10 +104,10 @@ export async function importKnowledgeEntry(deps: KnowledgeDeps, input: { id: str
   return true;
 }
 
-type Change = (entry: KnowledgeEntryDoc, now: Date) => Promise<Partial<KnowledgeEntryDoc>> | Partial<KnowledgeEntryDoc>;
+type Change = (entry: KnowledgeEntry, now: Date) => Promise<Partial<KnowledgeEntryDoc>> | Partial<KnowledgeEntryDoc>;
 
 /** Reads, checks and writes one version of an entry; retries a lost race unless the caller pinned a version. */
-async function changeEntry(deps: KnowledgeDeps, id: string, actor: StaffActor, ifMatch: number | undefined, action: KnowledgeHistoryAction, change: Change, note?: string): Promise<KnowledgeEntryDoc> {
+async function changeEntry(deps: KnowledgeDeps, id: string, actor: StaffActor, ifMatch: number | undefined, action: KnowledgeHistoryAction, change: Change, note?: string): Promise<KnowledgeEntry> {
   const model = knowledgeEntryModel(deps.db);
   for (let attempt = 0; attempt < 5; attempt++) {
     const entry = await getKnowledgeEntry(deps.db, id);
@@ -128,16 +125,16 @@ async function changeEntry(deps: KnowledgeDeps, id: string, actor: StaffActor, i
   throw conflict('CONCURRENT_UPDATE', '数据正被同时修改，请稍后重试');
 }
 
-export function editKnowledgeEntry(deps: KnowledgeDeps, id: string, patch: KnowledgePatchInput, actor: StaffActor, ifMatch?: number): Promise<KnowledgeEntryDoc> {
+export function editKnowledgeEntry(deps: KnowledgeDeps, id: string, patch: KnowledgePatchInput, actor: StaffActor, ifMatch?: number): Promise<KnowledgeEntry> {
   return changeEntry(deps, id, actor, ifMatch, 'edit', async (entry, now) => {
     const next = { question: patch.question ?? entry.question, answer: patch.answer ?? entry.answer, tags: patch.tags ?? entry.tags };
     const unit = patch.unit && patch.unit !== entry.unit ? await checkedUnit(deps.db, targetUnit(actor, patch.unit)) : entry.unit;
-    return { ...next, unit, tokens: entryTokens(next), reviewBy: futureReviewBy(patch.reviewBy, now, entry.reviewBy) };
+    return { ...next, unit, reviewBy: futureReviewBy(patch.reviewBy, now, entry.reviewBy) };
   });
 }
 
 /** Publishing is also the unit's confirmation that the answer is current: the review date moves on. */
-export function publishKnowledgeEntry(deps: KnowledgeDeps, id: string, input: { reviewBy?: string }, actor: StaffActor, ifMatch?: number): Promise<KnowledgeEntryDoc> {
+export function publishKnowledgeEntry(deps: KnowledgeDeps, id: string, input: { reviewBy?: string }, actor: StaffActor, ifMatch?: number): Promise<KnowledgeEntry> {
   return changeEntry(deps, id, actor, ifMatch, 'publish', (entry, now) => ({
     status: 'published',
     publishedAt: now,
@@ -146,7 +143,7 @@ export function publishKnowledgeEntry(deps: KnowledgeDeps, id: string, input: { 
   }));
 }
 
-export function retireKnowledgeEntry(deps: KnowledgeDeps, id: string, input: { reason?: string }, actor: StaffActor, ifMatch?: number): Promise<KnowledgeEntryDoc> {
+export function retireKnowledgeEntry(deps: KnowledgeDeps, id: string, input: { reason?: string }, actor: StaffActor, ifMatch?: number): Promise<KnowledgeEntry> {
   return changeEntry(
     deps,
     id,

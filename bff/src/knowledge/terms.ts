@@ -38,12 +38,6 @@ export function weightedTerms(entry: EntryText): WeightedTerms {
   return { tf, len };
 }
 
-/** The distinct tokens stored on the entry's indexed `tokens` array. */
-export function entryTokens(entry: EntryText): string[] {
-  const f = fieldTokens(entry);
-  return uniqueTokens([...f.question, ...f.tags, ...f.answer]);
-}
-
 /** Query terms: distinct, bounded (a pasted essay must not fan out into hundreds of reads). */
 export const MAX_QUERY_TERMS = 16;
 

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { KnowledgeEntryView } from '@mashang/shared';
 import { findUnit } from '../units/service';
-import type { KnowledgeEntryDoc, KnowledgeHistoryDoc } from './model';
+import type { KnowledgeEntry, KnowledgeEntryDoc, KnowledgeHistoryDoc } from './model';
 
 export const isStale = (e: Pick<KnowledgeEntryDoc, 'status' | 'reviewBy'>, now: Date): boolean => e.status === 'published' && e.reviewBy.getTime() < now.getTime();
 
@@ -12,7 +12,7 @@ export async function unitNames(db: Connection, ids: Iterable<string>): Promise<
   return new Map(units.filter((u) => u !== null).map((u) => [u._id, u.name]));
 }
 
-export function entryView(e: KnowledgeEntryDoc, names: Map<string, string>, now: Date): KnowledgeEntryView {
+export function entryView(e: KnowledgeEntry, names: Map<string, string>, now: Date): KnowledgeEntryView {
   return {
     id: e._id,
     question: e.question,
@@ -30,7 +30,7 @@ export function entryView(e: KnowledgeEntryDoc, names: Map<string, string>, now:
   };
 }
 
-export async function entryViews(db: Connection, entries: KnowledgeEntryDoc[], now: Date): Promise<KnowledgeEntryView[]> {
+export async function entryViews(db: Connection, entries: KnowledgeEntry[], now: Date): Promise<KnowledgeEntryView[]> {
   const names = await unitNames(db, entries.map((e) => e.unit));
   return entries.map((e) => entryView(e, names, now));
 }
