@@ -1,11 +1,11 @@
 /**
- * The demo knowledge base: the Chinese Q&A corpus in tests/fixtures/knowledge-zh.json (one
+ * The demo knowledge base: the Chinese Q&A corpus in ./demo-corpus-zh.json (one
  * corpus for the demo city and for the search-quality tests), published for the units found
  * by `findDemoUnits`. Idempotent: entry ids derive from the corpus keys.
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '@mashang/shared';
-import corpus from '../../../tests/fixtures/knowledge-zh.json';
+import corpus from './demo-corpus-zh.json';
 import type { DemoUnits, DemoUnitRole } from '../catalog/demo-units';
 import { importKnowledgeEntry, type KnowledgeDeps } from './service';
 

@@ -1,7 +1,7 @@
 /**
  * The demo city: Baiyin (白银市), whose regulation (seed 000) names the 「码上反映·马上办理」
  * platform. Two districts with streets and communities (city → district → street →
- * community, 003 §5), four city departments and three public utilities on 24-hour duty
+ * community, 003 §5), ten city departments and three public utilities on 24-hour duty
  * (000 §16, 001 §20). Keys are stable handles for code that needs a demo unit's id.
  */
 import type { StaffRole, UnitKind, UnitLevel } from '@mashang/shared';
@@ -22,6 +22,7 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { key: 'renminluStreet', name: '人民路街道', level: 'street', kind: 'street-office', parent: 'baiyinDistrict' },
   { key: 'gongnongluStreet', name: '工农路街道', level: 'street', kind: 'street-office', parent: 'baiyinDistrict' },
   { key: 'changzhengStreet', name: '长征街道', level: 'street', kind: 'street-office', parent: 'pingchuanDistrict' },
+  { key: 'gongyuanluStreet', name: '公园路街道', level: 'street', kind: 'street-office', parent: 'baiyinDistrict' },
   { key: 'silongCommunity', name: '四龙社区', level: 'community', kind: 'community', parent: 'silongluStreet' },
   { key: 'renminluCommunity', name: '人民路社区', level: 'community', kind: 'community', parent: 'renminluStreet' },
   { key: 'jinyuCommunity', name: '金鱼公园社区', level: 'community', kind: 'community', parent: 'renminluStreet' },
@@ -31,6 +32,12 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { key: 'zhujian', name: '白银市住房和城乡建设局', level: 'city', kind: 'department', parent: 'city' },
   { key: 'shichangjianguan', name: '白银市市场监督管理局', level: 'city', kind: 'department', parent: 'city' },
   { key: 'shengtaihuanjing', name: '白银市生态环境局', level: 'city', kind: 'department', parent: 'city' },
+  { key: 'renshe', name: '白银市人力资源和社会保障局', level: 'city', kind: 'department', parent: 'city' },
+  { key: 'gongjijin', name: '白银市住房公积金管理中心', level: 'city', kind: 'department', parent: 'city' },
+  { key: 'gongan', name: '白银市公安局', level: 'city', kind: 'department', parent: 'city' },
+  { key: 'jiaotong', name: '白银市交通运输局', level: 'city', kind: 'department', parent: 'city' },
+  { key: 'yibao', name: '白银市医疗保障局', level: 'city', kind: 'department', parent: 'city' },
+  { key: 'govService', name: '白银市政务服务中心', level: 'city', kind: 'department', parent: 'city' },
   { key: 'water', name: '白银市供水公司', level: 'city', kind: 'utility', parent: 'city' },
   { key: 'power', name: '国网白银供电公司', level: 'city', kind: 'utility', parent: 'city' },
   { key: 'gas', name: '白银市燃气公司', level: 'city', kind: 'utility', parent: 'city' },
