@@ -21,7 +21,7 @@ export function unitOf(actor: Actor): string | null {
   return actor.kind === 'staff' ? (actor.unit ?? null) : null;
 }
 
-/** Notify the lead and co-units of a ticket, if it has any. */
+/** Notify the lead and co-units of a ticket, when it has been given units. */
 export function notifyUnits(t: Pick<TicketState, 'leadUnit' | 'coUnits'>, template: Extract<Effect, { kind: 'notify' }>['template']): Effect[] {
   const units = [t.leadUnit, ...t.coUnits].filter((u): u is string => Boolean(u));
   return units.length ? [{ kind: 'notify', audience: 'unit', template, units }] : [];
