@@ -40,6 +40,13 @@ export async function withBffOutput<T>(processes: () => Array<BffProcess | undef
 }
 
 /** Sets the database of a `mongodb://hosts[/db][?opts]` URI. */
+/** The run's one database server (started by jest's globalSetup). */
+export function serverUri(): string {
+  const uri = process.env.TEST_MONGODB_URI;
+  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run through jest');
+  return uri;
+}
+
 export function uriWithDb(uri: string, dbName: string): string {
   const m = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(uri);
   if (!m) throw new Error(`not a MongoDB URI: ${uri}`);

@@ -12,18 +12,13 @@ import type { Connection } from 'mongoose';
 import { connectDb } from '../../bff/src/db/connection';
 import type { TicketDoc } from '../../bff/src/tickets/model';
 import { api, must } from '../bench/api';
-import { runSecrets, startBff, uriWithDb, withBffOutput, type BffProcess } from './bff-process';
+import { runSecrets, serverUri, startBff, uriWithDb, withBffOutput, type BffProcess } from './bff-process';
 import { timelineProblems } from './ticket-checks';
 
 const TICKETS = 24;
 const WORKERS = 6;
 const KILL_AFTER_STEPS = 16;
 
-const serverUri = (): string => {
-  const uri = process.env.TEST_MONGODB_URI;
-  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run through jest');
-  return uri;
-};
 
 const dbName = `crash_actions_${randomBytes(4).toString('hex')}`;
 const admin = { username: 'crashadmin', password: 'Crash-admin-1' };

@@ -12,7 +12,7 @@ import type { Connection } from 'mongoose';
 import { connectDb } from '../../bff/src/db/connection';
 import type { TicketDoc } from '../../bff/src/tickets/model';
 import { api, must } from '../bench/api';
-import { runSecrets, startBff, uriWithDb, withBffOutput, type BffProcess } from './bff-process';
+import { runSecrets, serverUri, startBff, uriWithDb, withBffOutput, type BffProcess } from './bff-process';
 import { postUntilAcknowledged, type Ack } from './retrying-client';
 import { timelineProblems } from './ticket-checks';
 
@@ -21,11 +21,6 @@ const SUBMITS_EACH = 8;
 /** Kill when this many submissions have been acknowledged in total. */
 const KILL_AT = [14, 38];
 
-const serverUri = (): string => {
-  const uri = process.env.TEST_MONGODB_URI;
-  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run through jest');
-  return uri;
-};
 
 const dbName = `crash_submit_${randomBytes(4).toString('hex')}`;
 const env = { ...runSecrets(), DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'mashang-crash-')), SWEEP_INTERVAL_MS: '0' };

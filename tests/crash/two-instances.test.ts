@@ -14,14 +14,9 @@ import { connectDb } from '../../bff/src/db/connection';
 import type { TicketDoc } from '../../bff/src/tickets/model';
 import { api, must, type ApiResult } from '../bench/api';
 import { buildTicketDoc } from '../bench/generate-tickets';
-import { runSecrets, startBff, uriWithDb, withBffOutput, type BffProcess } from './bff-process';
+import { runSecrets, serverUri, startBff, uriWithDb, withBffOutput, type BffProcess } from './bff-process';
 import { timelineProblems } from './ticket-checks';
 
-const serverUri = (): string => {
-  const uri = process.env.TEST_MONGODB_URI;
-  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run through jest');
-  return uri;
-};
 
 const dbName = `crash_pair_${randomBytes(4).toString('hex')}`;
 const admin = { username: 'pairadmin', password: 'Pair-admin-1' };
