@@ -3,16 +3,13 @@
  * built from the Go module proxy into the git-ignored `.tools/` folder and started on a free
  * loopback port. Used when MONGODB_URI is not set, and by the test run.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { ensureFerretDB } from './ferretdb-build';
 import net from 'node:net';
 import path from 'node:path';
 
-export const FERRETDB_VERSION = 'v1.24.2';
-const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
-const TOOLS_DIR = path.join(PROJECT_ROOT, '.tools');
-export const FERRETDB_BIN = path.join(TOOLS_DIR, 'bin', 'ferretdb');
+export { PROJECT_ROOT } from './ferretdb-build';
 
 export interface EmbeddedServer {
   uri: string;
@@ -21,57 +18,6 @@ export interface EmbeddedServer {
 }
 
 type Log = (msg: string) => void;
-
-function builtVersion(): string | undefined {
-  if (!existsSync(FERRETDB_BIN)) return undefined;
-  const out = spawnSync(FERRETDB_BIN, ['--version'], { encoding: 'utf8' });
-  return /version:\s*(\S+)/.exec(out.stdout ?? '')?.[1];
-}
-
-function run(cmd: string, args: string[], cwd: string): void {
-  const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod' } });
-  if (res.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stderr || res.stdout}`);
-  }
-}
-
-/**
- * Builds FerretDB once (reused afterwards). The module's embedded version file is empty in
- * the proxy's zip (upstream generates it with `bin/task gen-version`), so the build vendors
- * the module and writes that one file before compiling.
- */
-export function ensureFerretDB(log: Log = () => {}): string {
-  if (builtVersion() === FERRETDB_VERSION) return FERRETDB_BIN;
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.error || go.status !== 0) {
-    throw new Error(
-      'The embedded database needs Go to build FerretDB (https://go.dev/dl/). ' +
-        'Install Go 1.21 or newer, or set MONGODB_URI to an existing MongoDB server.',
-    );
-  }
-  log(`building FerretDB ${FERRETDB_VERSION} from the Go module proxy (first run only, about a minute)…`);
-  const work = path.join(TOOLS_DIR, 'ferretdb-build');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  writeFileSync(path.join(work, 'go.mod'), 'module ferretdb-build\n\ngo 1.22\n');
-  writeFileSync(
-    path.join(work, 'tools.go'),
-    `//go:build tools\n\npackage tools\n\nimport _ "${FERRETDB_MODULE}/cmd/ferretdb"\n`,
-  );
-  run('go', ['get', `${FERRETDB_MODULE}/cmd/ferretdb@${FERRETDB_VERSION}`], work);
-  run('go', ['mod', 'vendor'], work);
-  writeFileSync(path.join(work, 'vendor', FERRETDB_MODULE, 'build', 'version', 'version.txt'), FERRETDB_VERSION + '\n');
-  const env = { ...process.env, CGO_ENABLED: '0' };
-  const res = spawnSync(
-    'go',
-    ['build', '-mod=vendor', '-trimpath', '-o', FERRETDB_BIN, `${FERRETDB_MODULE}/cmd/ferretdb`],
-    { cwd: work, encoding: 'utf8', env },
-  );
-  if (res.status !== 0) throw new Error(`building FerretDB failed:\n${res.stderr}`);
-  rmSync(work, { recursive: true, force: true });
-  log(`FerretDB ${FERRETDB_VERSION} built at ${path.relative(PROJECT_ROOT, FERRETDB_BIN)}`);
-  return FERRETDB_BIN;
-}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
