@@ -8,7 +8,7 @@ import { createApp, type AppDeps } from '../../bff/src/app';
 import { loadConfig, type Config } from '../../bff/src/config/config';
 import { ManualClock } from '../../bff/src/lib/clock';
 import { createLogger } from '../../bff/src/lib/logger';
-import { connectTestDb, dropTestDb } from './db';
+import { connectTestDb, dropTestDb, type TestDbOptions } from './db';
 import { createStorage } from '../../bff/src/storage/create-storage';
 import { loadActiveRules } from '../../bff/src/sla/active-rules';
 import { createWechat } from '../../bff/src/wechat/create-wechat';
@@ -26,8 +26,8 @@ export interface TestApp {
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 /** The real Koa app on a fresh database of the run's real server; no port is opened. */
-export async function buildTestApp(env: Record<string, string> = {}, now = '2026-11-24T09:00:00+08:00'): Promise<TestApp> {
-  const db = await connectTestDb(expect.getState().testPath?.split('/').pop() ?? 'app');
+export async function buildTestApp(env: Record<string, string> = {}, now = '2026-11-24T09:00:00+08:00', dbOptions: TestDbOptions = {}): Promise<TestApp> {
+  const db = await connectTestDb(expect.getState().testPath?.split('/').pop() ?? 'app', dbOptions);
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
