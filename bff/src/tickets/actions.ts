@@ -112,6 +112,16 @@ async function afterCommit(deps: TicketDeps, before: TicketDoc, stored: TicketDo
 }
 
 /**
+ * The ticket as the versioned update stored it, without reading it back: the claim made this
+ * writer the only one moving it from `ticket.version`, so the stored document is exactly the
+ * one read plus this update. (`undefined` values are not sent by the driver: the old value stays.)
+ */
+export function afterUpdate(ticket: TicketDoc, $set: Record<string, unknown>, entry: TimelineEntry): TicketDoc {
+  const set = Object.fromEntries(Object.entries($set).filter(([, v]) => v !== undefined));
+  return { ...ticket, ...set, timeline: [...ticket.timeline, entry], version: ticket.version + 1 } as TicketDoc;
+}
+
+/**
  * Performs `req.action` on ticket `req.no` as `actor`. Throws 404 (not visible), 412 (stale
  * If-Match), 400/403/409/422 (the machine's verdict), 409 CONFLICT (another writer won).
  */
@@ -134,8 +144,7 @@ export async function performAction(deps: TicketDeps, actor: TicketActor, req: A
     await releaseUnused(deps, ticket, extras.claimed);
     throw conflict('CONFLICT', '诉求刚刚已被他人处理，请刷新后重试', { version: ticket.version });
   }
-  const stored = await tickets.findById(ticket._id).lean<TicketDoc>();
-  if (!stored) throw new Error(`ticket ${ticket.no} vanished after its update`);
+  const stored = afterUpdate(ticket, $set, entry);
   await afterCommit(deps, ticket, stored, req.action, input, r.effects, actor, category);
   return stored;
 }

@@ -35,6 +35,8 @@ export const SUBMITS_PER_HOUR = 20;
 
 interface Draft {
   citizenId: string;
+  /** Where the citizen's notices go; null for a hotline caller. */
+  openid: string | null;
   idempotencyKey: string;
   type: TicketType;
   channel: Channel;
@@ -82,6 +84,7 @@ function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor,
     ...started.ticket,
     _id: newId(),
     idempotencyKey: draft.idempotencyKey,
+    openid: draft.openid,
     content: draft.content,
     category: draft.category,
     tokens: ticketTokens(draft.content, draft.location),
@@ -145,6 +148,7 @@ export async function submitTicket(deps: TicketDeps, actor: CitizenActor, input:
   if (verdict.verdict === 'risky') throw contentRiskyError();
   const draft: Draft = {
     citizenId: actor.id,
+    openid: citizen.openid,
     idempotencyKey: input.idempotencyKey,
     type: input.type,
     channel: 'miniapp',
@@ -176,6 +180,7 @@ export async function keyInTicket(deps: TicketDeps, actor: StaffActor, input: Op
   if (input.category) await checkCategory(deps, input.category);
   const draft: Draft = {
     citizenId,
+    openid: null,
     idempotencyKey,
     type: input.type,
     channel: input.channel,

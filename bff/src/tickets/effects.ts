@@ -58,19 +58,26 @@ export function chinaMinute(at: Date): string {
 
 const detailPage = (no: string): string => `sub/ticket/detail/index?no=${no}`;
 
+/** The openid the ticket keeps (null: a hotline caller); tickets stored before it was kept look the account up. */
+async function citizenOpenid(deps: TicketDeps, t: TicketDoc): Promise<string | null> {
+  if (t.openid !== undefined) return t.openid;
+  const citizen = await citizenModel(deps.db).findById(t.citizenId, { openid: 1 }).lean<Pick<CitizenDoc, 'openid'>>();
+  return citizen?.openid ?? null;
+}
+
 /** The ticket's citizen and every follower get the same event, each through their own notice. */
 async function notifyCitizen(deps: TicketDeps, t: TicketDoc, template: NotifyTemplate): Promise<void> {
   const notice = CITIZEN_NOTICES[template];
   if (!notice) return;
-  const citizen = await citizenModel(deps.db).findById(t.citizenId).lean<CitizenDoc>();
+  const openid = await citizenOpenid(deps, t);
   const note = noticeNote(t, template);
   // Hotline callers have no mini-program account: they are called back, not messaged.
-  if (citizen) {
+  if (openid) {
     await enqueueNotice(deps, {
       ticketNo: t.no,
       ticketVersion: t.version,
       template: notice,
-      openid: citizen.openid,
+      openid,
       page: detailPage(t.no),
       fields: { no: t.no, title: `${TYPE_LABELS[t.type]}：${t.content}`, status: STATUS_LABELS[t.status], time: chinaMinute(t.updatedAt), ...(note ? { note } : {}) },
     });

@@ -65,6 +65,11 @@ export interface TicketDoc extends TicketState {
   idempotencyKey: string;
   /** Dispatch-catalogue code (002 §20): the operator's at key-in, else suggested at accept, confirmed at dispatch. Absent on tickets before the catalogue. */
   category?: string | null;
+  /**
+   * The citizen's mini-program openid, kept for their notices so a state change needs no account
+   * lookup; null for a hotline caller (no account). Absent on tickets stored before: looked up.
+   */
+  openid?: string | null;
   /** msg_sec_check asked for review or could not be reached: accepted, flagged for a person. */
   needsReview: boolean;
   timeline: TimelineEntry[];
