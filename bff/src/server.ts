@@ -19,7 +19,7 @@ import { startSweeper } from './sweeper/sweeper';
 async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedServer }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
   const embedded = await startEmbeddedServer(config.dataDir, (m) => logger.info(m));
-  logger.info({ port: embedded.port, dataDir: config.dataDir }, 'embedded database (FerretDB, SQLite) started');
+  logger.info({ port: embedded.port, dataDir: config.dataDir, engine: embedded.description }, 'embedded database started');
   return { uri: `${embedded.uri}mashang`, embedded };
 }
 

@@ -1,12 +1,19 @@
 /**
- * The database contract: every feature our code relies on, proven through mongoose against the
- * run's real wire-protocol server (FerretDB v1 by default, MongoDB when MONGODB_URI is set).
- * If this passes on a server, the product can move onto it.
+ * The database contract: every feature our code relies on, proven through mongoose against
+ * every engine the product supports: the run's server (the embedded default, FerretDB with the
+ * project's patch on PostgreSQL, or MongoDB when MONGODB_URI is set) and the other embedded
+ * engine, started here when the run uses an embedded one. If this passes on a server, the
+ * product can move onto it.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { connectTestDb, dropTestDb } from '../support/db';
-import { describeDb } from '../../bff/src/db/connection';
+import { connectDb, describeDb } from '../../bff/src/db/connection';
+import { embeddedEngine, findPostgres, startEmbeddedServer, type EmbeddedEngine, type EmbeddedServer } from '../../bff/src/db/embedded-server';
 import { allocateUnique, applyVersioned, claimModel } from '../../bff/src/db/atomic';
+import { violatesUnique } from '../../bff/src/units/versioned';
 
 interface Doc {
   no: string;
@@ -35,16 +42,46 @@ const schema = new Schema<Doc>({
 });
 schema.index({ unit: 1, status: 1, month: 1 });
 
-describe('database compatibility contract', () => {
+interface Engine {
+  name: string;
+  connect(): Promise<Connection>;
+  stop(conn: Connection): Promise<void>;
+}
+
+/** The run's server, then the other embedded engine where it can start on this machine. */
+function engines(): Engine[] {
+  const list: Engine[] = [{ name: process.env.MONGODB_URI ? 'the run\'s MongoDB server' : `embedded ${embeddedEngine()} (the run's server)`, connect: () => connectTestDb('compat'), stop: dropTestDb }];
+  if (process.env.MONGODB_URI) return list;
+  const other: EmbeddedEngine = embeddedEngine() === 'postgresql' ? 'sqlite' : 'postgresql';
+  if (other === 'postgresql' && !findPostgres()) return list;
+  let server: EmbeddedServer | undefined;
+  let dir = '';
+  list.push({
+    name: `embedded ${other}`,
+    async connect() {
+      dir = mkdtempSync(path.join(os.tmpdir(), `mashang-compat-${other}-`));
+      server = await startEmbeddedServer(dir, () => undefined, { engine: other, durable: false });
+      return connectDb(`${server.uri}compat`);
+    },
+    async stop(conn) {
+      await dropTestDb(conn);
+      await server?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+  return list;
+}
+
+describe.each(engines())('database compatibility contract: $name', (engine) => {
   let conn: Connection;
   let T: Model<Doc>;
 
   beforeAll(async () => {
-    conn = await connectTestDb('compat');
+    conn = await engine.connect();
     T = conn.model<Doc>('Compat', schema);
     await T.init();
-  });
-  afterAll(() => dropTestDb(conn));
+  }, 120_000);
+  afterAll(() => engine.stop(conn));
 
   it('when asked, then the server says what it is (kind and version)', async () => {
     const info = await describeDb(conn);
@@ -54,6 +91,15 @@ describe('database compatibility contract', () => {
   it('when a unique key is inserted twice, then the second insert is a duplicate-key error (11000)', async () => {
     await T.create({ no: 'U-1', status: 'submitted', unit: 'a', month: '2026-11', onTime: 1 });
     await expect(T.create({ no: 'U-1', status: 'submitted' })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('when an update breaks a unique index, then the error is recognised as a unique violation (each engine words it its own way)', async () => {
+    await T.create({ no: 'UV-1' });
+    const other = await T.create({ no: 'UV-2' });
+    const err = await T.updateOne({ _id: other._id }, { $set: { no: 'UV-1' } }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeDefined();
+    expect(violatesUnique(err)).toBe(true);
+    expect((await T.findById(other._id).lean())!.no).toBe('UV-2');
   });
 
   it('when findOneAndUpdate is guarded by {status, version}, then only the matching version wins', async () => {
@@ -181,6 +227,43 @@ describe('database compatibility contract', () => {
     expect(counted).toEqual({ closed: 2 });
     const [viaCount] = await T.aggregate([{ $match: { month: 'agg' } }, { $group: { _id: null, n: { $count: {} } } }]);
     expect(viaCount.n).toBe(3);
+  });
+
+  it('when equality matches scalars and array elements alike, then both are found (and only those)', async () => {
+    await T.insertMany([
+      { no: 'E-1', unit: 'eq-a', status: 'open', followers: ['eq-c1', 'eq-c2'] },
+      { no: 'E-2', unit: 'eq-b', status: 'open', followers: ['eq-c2'] },
+      { no: 'E-3', unit: 'eq-a', status: 'closed', followers: [] },
+    ]);
+    expect((await T.find({ followers: 'eq-c2' }).sort({ no: 1 }).lean()).map((d) => d.no)).toEqual(['E-1', 'E-2']);
+    expect((await T.find({ followers: 'eq-c1', unit: 'eq-a' }).lean()).map((d) => d.no)).toEqual(['E-1']);
+    expect((await T.find({ unit: { $in: ['eq-a', 'eq-b'] }, status: 'open' }).sort({ no: -1 }).lean()).map((d) => d.no)).toEqual(['E-2', 'E-1']);
+    expect(await T.countDocuments({ unit: 'eq-a', status: { $ne: 'open' } })).toBe(1);
+    // a string never equals a number or a date, even where their stored forms look alike
+    expect(await T.countDocuments({ no: 1 as unknown as string })).toBe(0);
+  });
+
+  it('when a date range is sorted newest first with a limit, then the newest matching come back in order, missing dates last', async () => {
+    const base = Date.UTC(2026, 10, 1);
+    // through the driver: the contract schema has no dueAt
+    await T.collection.insertMany(
+      Array.from({ length: 30 }, (_, i) => ({
+        no: `D-${String(i).padStart(2, '0')}`,
+        unit: 'range',
+        status: i % 3 ? 'open' : 'closed',
+        ...(i % 10 === 9 ? {} : { dueAt: new Date(base + i * 3_600_000) }),
+      })),
+    );
+    const lt = new Date(base + 20 * 3_600_000);
+    const coll = T.collection;
+    const newest = await coll.find({ unit: 'range', status: 'open', dueAt: { $lt: lt } }).sort({ dueAt: -1, no: -1 }).limit(3).toArray();
+    expect(newest.map((d) => d.no)).toEqual(['D-17', 'D-16', 'D-14']);
+    const oldestFirst = await coll.find({ unit: 'range' }).sort({ dueAt: 1, no: 1 }).limit(4).toArray();
+    // missing (null) sorts first ascending, as on MongoDB
+    expect(oldestFirst.map((d) => d.no)).toEqual(['D-09', 'D-19', 'D-29', 'D-00']);
+    const lastDesc = await coll.find({ unit: 'range' }).sort({ dueAt: -1, no: 1 }).skip(27).limit(5).toArray();
+    expect(lastDesc.map((d) => d.no)).toEqual(['D-09', 'D-19', 'D-29']);
+    expect(await coll.countDocuments({ unit: 'range', dueAt: { $gte: new Date(base), $lt: lt } })).toBe(18);
   });
 
   it('when a multi-document transaction is attempted, then we learn whether the server refuses it (our design never needs one)', async () => {

@@ -8,14 +8,15 @@ declare global {
   var __EMBEDDED_DB__: EmbeddedServer | undefined;
 }
 
-/** One database server for the whole run: MONGODB_URI if given, else FerretDB in a temp dir. */
+/** One database server for the whole run: MONGODB_URI if given, else the embedded default (EMBEDDED_DB) in a temp dir. */
 export default async function globalSetup(): Promise<void> {
   if (process.env.MONGODB_URI) {
     process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mashang-test-db-'));
-  const server = await startEmbeddedServer(dir, (m) => process.stderr.write(`${m}\n`));
+  // A throw-away database: PostgreSQL without fsync (the product and the bench run durable).
+  const server = await startEmbeddedServer(dir, (m) => process.stderr.write(`${m}\n`), { durable: false });
   globalThis.__EMBEDDED_DB__ = server;
   process.env.TEST_MONGODB_URI = server.uri;
   process.env.TEST_DB_DIR = dir;

@@ -1,23 +1,54 @@
 /**
- * The embedded database: a real MongoDB wire-protocol server (FerretDB v1, SQLite backend)
- * built from the Go module proxy into the git-ignored `.tools/` folder and started on a free
- * loopback port. Used when MONGODB_URI is not set, and by the test run.
+ * The embedded database: a real MongoDB wire-protocol server, FerretDB v1 (built with the
+ * project's patches, see ferretdb-build.ts), started on a free loopback port when MONGODB_URI
+ * is not set, and by the test run. Its storage is chosen by `EMBEDDED_DB`:
+ *
+ * - `postgresql` (default): a PostgreSQL cluster of its own under `DATA_DIR/db/postgresql`
+ *   (binaries from the system's packages: Debian `postgresql`), listening on another free
+ *   loopback port with a generated password, no Unix socket; FerretDB's PostgreSQL backend with
+ *   the project's pushdown patch serves the declared indexes.
+ * - `sqlite`: FerretDB's SQLite backend, files under `DATA_DIR/db`; no index is used for reads.
+ *
+ * Every process runs under a watchdog shell that ends it when the BFF ends, even by `kill -9`,
+ * so no database process outlives `npm start` or `npm test`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { ensureFerretDB } from './ferretdb-build';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ensureFerretDB } from './ferretdb-build';
 
 export { PROJECT_ROOT } from './ferretdb-build';
+
+export type EmbeddedEngine = 'postgresql' | 'sqlite';
+export const EMBEDDED_ENGINES: readonly EmbeddedEngine[] = ['postgresql', 'sqlite'];
 
 export interface EmbeddedServer {
   uri: string;
   port: number;
+  engine: EmbeddedEngine;
+  /** What runs: `FerretDB … on PostgreSQL 15.18` */
+  description: string;
   stop(): Promise<void>;
 }
 
+export interface EmbeddedOptions {
+  engine?: EmbeddedEngine;
+  /**
+   * false only for throw-away test databases: PostgreSQL without fsync (a crash of the machine
+   * may lose recent commits). The product and the bench always run durable.
+   */
+  durable?: boolean;
+}
+
 type Log = (msg: string) => void;
+
+export function embeddedEngine(value = process.env.EMBEDDED_DB): EmbeddedEngine {
+  if (!value) return 'postgresql';
+  if ((EMBEDDED_ENGINES as readonly string[]).includes(value)) return value as EmbeddedEngine;
+  throw new Error(`EMBEDDED_DB must be one of ${EMBEDDED_ENGINES.join(', ')} (got "${value}")`);
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,58 +74,274 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
+/** The database processes get no BFF secrets: only what they need from the environment. */
+function serverEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, LANG: 'C', LC_ALL: 'C', TZ: 'UTC' };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /**
- * The watchdog shell ends FerretDB when its parent (our Node process) disappears, even by
- * SIGKILL, so no database process outlives `npm start` or `npm test`.
+ * The watchdog shell runs `"$0" "$@"` and ends it (STOP_SIG, then KILL after STOP_WAIT tenths
+ * of a second) when its parent, our Node process (WATCH_PID), disappears, or when the shell is
+ * told to stop. It checks the parent through /proc where there is one, so it also works when
+ * it runs as another user (PostgreSQL refuses to run as root).
  */
 const WATCHDOG = [
+  'alive() { if [ -d /proc/self ]; then [ -d "/proc/$1" ]; else kill -0 "$1" 2>/dev/null; fi; }',
   '"$0" "$@" & c=$!',
-  // SQLite is crash-safe, so a server that does not stop within 2 s of SIGTERM is killed.
-  'stop() { kill -TERM $c 2>/dev/null; for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $c 2>/dev/null || return 0; sleep 0.2; done; kill -KILL $c 2>/dev/null; }',
+  'stop() { kill -"$STOP_SIG" $c 2>/dev/null; i=0; while [ $i -lt "$STOP_WAIT" ]; do kill -0 $c 2>/dev/null || return 0; sleep 0.1; i=$((i+1)); done; kill -KILL $c 2>/dev/null; }',
   "trap 'stop; exit 0' TERM INT HUP",
-  'while kill -0 "$WATCH_PID" 2>/dev/null && kill -0 $c 2>/dev/null; do sleep 1 & wait $!; done',
+  'while alive "$WATCH_PID" && kill -0 $c 2>/dev/null; do sleep 1 & wait $!; done',
   'stop',
 ].join('\n');
 
-export async function startEmbeddedServer(dataDir: string, log: Log = () => {}): Promise<EmbeddedServer> {
+interface Watched {
+  child: ChildProcess;
+  stderr(): string;
+  exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface WatchOptions {
+  env?: NodeJS.ProcessEnv;
+  user?: { uid: number; gid: number };
+  /** Signal that asks the process to stop cleanly (PostgreSQL: INT, its fast shutdown). */
+  stopSignal?: 'TERM' | 'INT';
+  /** How long it gets before KILL, in ms. */
+  stopWaitMs?: number;
+}
+
+function watched(bin: string, args: string[], opts: WatchOptions = {}): Watched {
+  const child = spawn('sh', ['-c', WATCHDOG, bin, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...(opts.env ?? process.env),
+      WATCH_PID: String(process.pid),
+      STOP_SIG: opts.stopSignal ?? 'TERM',
+      STOP_WAIT: String(Math.ceil((opts.stopWaitMs ?? 2000) / 100)),
+    },
+    ...(opts.user ?? {}),
+  });
+  let tail = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    tail = (tail + d.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopped: Promise<void> | undefined;
+  return {
+    child,
+    stderr: () => tail,
+    exited,
+    stop() {
+      if (!stopped) {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        stopped = exited;
+      }
+      return stopped;
+    },
+  };
+}
+
+async function waitFor(what: string, w: Watched, ready: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!(await ready())) {
+    if (w.child.exitCode !== null) throw new Error(`${what} exited during start:\n${w.stderr()}`);
+    if (Date.now() - started > timeoutMs) {
+      await w.stop();
+      throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s:\n${w.stderr()}`);
+    }
+    await sleep(100);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+const PG_MIN_MAJOR = 13;
+
+/** The directory of `postgres`, `initdb` and `pg_isready`: POSTGRES_BIN_DIR, Debian's newest, or PATH. */
+export function findPostgres(env = process.env): { bin: string; major: number } | undefined {
+  const candidates: string[] = [];
+  if (env.POSTGRES_BIN_DIR) candidates.push(env.POSTGRES_BIN_DIR);
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    for (const v of readdirSync(debian).sort((a, b) => Number(b) - Number(a))) candidates.push(path.join(debian, v, 'bin'));
+  }
+  const onPath = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  if (onPath.status === 0 && onPath.stdout.trim()) candidates.push(onPath.stdout.trim());
+  for (const dir of candidates) {
+    if (!existsSync(path.join(dir, 'postgres')) || !existsSync(path.join(dir, 'initdb'))) continue;
+    const out = spawnSync(path.join(dir, 'postgres'), ['--version'], { encoding: 'utf8' });
+    const major = Number(/\(PostgreSQL\)\s+(\d+)/.exec(out.stdout ?? '')?.[1]);
+    if (major >= PG_MIN_MAJOR) return { bin: dir, major };
+  }
+  return undefined;
+}
+
+const NO_POSTGRES =
+  `The embedded database needs PostgreSQL ≥ ${PG_MIN_MAJOR} installed (its server binaries, not only psql): ` +
+  'on Debian/Ubuntu `sudo apt-get install -y postgresql` (the BFF starts its own cluster under DATA_DIR; the system service is not used), ' +
+  'or set POSTGRES_BIN_DIR to the folder holding postgres and initdb. ' +
+  'Alternatives: EMBEDDED_DB=sqlite (no PostgreSQL; slow beyond a few thousand tickets) or MONGODB_URI.';
+
+/** PostgreSQL refuses to run as root: as root, the cluster belongs to the system's `postgres` user. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) {
+    throw new Error(
+      'Running as root, the embedded PostgreSQL needs the system user "postgres" to run as ' +
+        '(created by the Debian package; or `useradd --system postgres`), or run the BFF as a normal user.',
+    );
+  }
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** The server's user must reach its cluster: add search (x) permission for others where it lacks it. */
+function letReach(dirs: string[], user: { uid: number } | undefined): void {
+  if (!user) return;
+  for (const d of dirs) {
+    const mode = statSync(d).mode & 0o7777;
+    if (!(mode & 0o001)) chmodSync(d, mode | 0o001);
+  }
+}
+
+function chownTree(dir: string, user: { uid: number; gid: number }): void {
+  chownSync(dir, user.uid, user.gid);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) chownTree(p, user);
+    else chownSync(p, user.uid, user.gid);
+  }
+}
+
+const PG_USER = 'mashang';
+
+function initCluster(pg: { bin: string }, cluster: string, secretFile: string, user: { uid: number; gid: number } | undefined, log: Log): void {
+  log('creating the embedded PostgreSQL cluster (first start only)…');
+  rmSync(cluster, { recursive: true, force: true });
+  mkdirSync(cluster, { recursive: true, mode: 0o700 });
+  const password = randomBytes(24).toString('base64url');
+  // initdb reads the password from a file the server's user can read; it is removed at once.
+  const pwfile = path.join(cluster, '..', `.pw-${process.pid}`);
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (user) {
+      chownSync(cluster, user.uid, user.gid);
+      chownSync(pwfile, user.uid, user.gid);
+    }
+    const res = spawnSync(
+      path.join(pg.bin, 'initdb'),
+      ['-D', cluster, `--username=${PG_USER}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--locale=C', '--encoding=UTF8', '--no-instructions'],
+      { encoding: 'utf8', ...(user ?? {}) },
+    );
+    if (res.status !== 0) throw new Error(`initdb failed:\n${res.stderr || res.stdout}`);
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+  writeFileSync(secretFile, `${password}\n`, { mode: 0o600 });
+}
+
+function pgReady(pg: { bin: string }, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(pg.bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-d', 'postgres', '-U', PG_USER], { stdio: 'ignore' });
+    child.once('exit', (code) => resolve(code === 0));
+    child.once('error', () => resolve(false));
+  });
+}
+
+interface Storage {
+  description: string;
+  ferretArgs: string[];
+  ferretEnv: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+async function startPostgres(dbDir: string, dataDir: string, durable: boolean, log: Log): Promise<Storage> {
+  const pg = findPostgres();
+  if (!pg) throw new Error(NO_POSTGRES);
+  const user = serverUser();
+  const cluster = path.join(dbDir, 'postgresql');
+  const secretFile = path.join(dbDir, 'postgresql.secret');
+  letReach([dataDir, dbDir], user);
+  if (!existsSync(path.join(cluster, 'PG_VERSION')) || !existsSync(secretFile)) initCluster(pg, cluster, secretFile, user, log);
+  const clusterMajor = Number(readFileSync(path.join(cluster, 'PG_VERSION'), 'utf8').trim());
+  if (clusterMajor !== pg.major) {
+    throw new Error(
+      `The embedded PostgreSQL cluster at ${cluster} was made by PostgreSQL ${clusterMajor}, but ${pg.bin} is PostgreSQL ${pg.major}. ` +
+        `Set POSTGRES_BIN_DIR to PostgreSQL ${clusterMajor}'s binaries, or upgrade the cluster with pg_upgrade.`,
+    );
+  }
+  if (user) chownTree(cluster, user);
+  const password = readFileSync(secretFile, 'utf8').trim();
+  const port = await freePort();
+  const settings: Record<string, string> = {
+    listen_addresses: '127.0.0.1',
+    port: String(port),
+    unix_socket_directories: '',
+    // A JIT compile costs more than the short queries it would speed up.
+    jit: 'off',
+    log_min_messages: 'warning',
+    ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+  };
+  const args = ['-D', cluster, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const server = watched(path.join(pg.bin, 'postgres'), args, { env: serverEnv(), user, stopSignal: 'INT', stopWaitMs: 20_000 });
+  await waitFor('PostgreSQL', server, () => pgReady(pg, port), 60_000);
+  const version = spawnSync(path.join(pg.bin, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^postgres \(PostgreSQL\) /, '');
+  return {
+    description: `PostgreSQL ${version}`,
+    ferretArgs: ['--handler=postgresql'],
+    // The URL carries the password: given through the environment, not the command line (ps).
+    ferretEnv: { FERRETDB_POSTGRESQL_URL: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres` },
+    stop: () => server.stop(),
+  };
+}
+
+function sqliteStorage(dbDir: string): Storage {
+  return { description: 'SQLite', ferretArgs: ['--handler=sqlite', `--sqlite-url=file:${dbDir}/`], ferretEnv: {}, stop: async () => {} };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function startEmbeddedServer(dataDir: string, log: Log = () => {}, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+  const engine = opts.engine ?? embeddedEngine();
   const bin = ensureFerretDB(log);
-  const dbDir = path.resolve(dataDir, 'db');
+  const root = path.resolve(dataDir);
+  const dbDir = path.join(root, 'db');
   mkdirSync(dbDir, { recursive: true });
+  if (engine === 'postgresql' && !existsSync(path.join(dbDir, 'postgresql')) && readdirSync(dbDir).some((f) => f.endsWith('.sqlite'))) {
+    log(`${dbDir} holds an embedded SQLite database from an earlier version; it is left as it is. Start with EMBEDDED_DB=sqlite to keep using it.`);
+  }
+  const storage = engine === 'postgresql' ? await startPostgres(dbDir, root, opts.durable ?? true, log) : sqliteStorage(dbDir);
+  const stateDir = path.join(dbDir, 'ferretdb-state');
+  mkdirSync(stateDir, { recursive: true });
   const port = await freePort();
   const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${dbDir}/`,
+    ...storage.ferretArgs,
     `--listen-addr=127.0.0.1:${port}`,
-    `--state-dir=${dbDir}`,
+    `--state-dir=${engine === 'sqlite' ? dbDir : stateDir}`,
     '--debug-addr=-',
     '--telemetry=disable',
     '--log-level=error',
   ];
-  const child: ChildProcess = spawn('sh', ['-c', WATCHDOG, bin, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, WATCH_PID: String(process.pid) },
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()).slice(-4000));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = Date.now();
-  while (!(await canConnect(port))) {
-    if (child.exitCode !== null) throw new Error(`FerretDB exited during start:\n${stderr}`);
-    if (Date.now() - started > 30_000) {
-      child.kill('SIGTERM');
-      throw new Error(`FerretDB did not listen on 127.0.0.1:${port} within 30 s:\n${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const ferret = watched(bin, args, { env: { ...serverEnv(), ...storage.ferretEnv } });
+  try {
+    await waitFor('FerretDB', ferret, () => canConnect(port), 30_000);
+  } catch (err) {
+    await storage.stop();
+    throw err;
   }
   let stopped: Promise<void> | undefined;
+  const version = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.match(/version:\s*(\S+)/)?.[1] ?? '?';
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     port,
+    engine,
+    description: `FerretDB ${version} on ${storage.description}`,
     stop() {
-      if (!stopped) {
-        if (child.exitCode === null) child.kill('SIGTERM');
-        stopped = exited;
-      }
+      stopped ??= ferret.stop().then(() => storage.stop());
       return stopped;
     },
   };

@@ -3,13 +3,14 @@ import { applyVersioned, claimModel, isDuplicateKey, type ClaimResult } from '..
 import { conflict } from '../http/errors';
 
 /**
- * MongoDB reports a unique-index violation on update as 11000; FerretDB v1 (SQLite) reports
- * it as InternalError (code 1) whose message names the UNIQUE constraint.
+ * MongoDB reports a unique-index violation on update as 11000; FerretDB v1 reports it as
+ * InternalError (code 1) with the storage's own text: SQLite's `UNIQUE constraint failed`,
+ * PostgreSQL's `duplicate key value violates unique constraint` (SQLSTATE 23505).
  */
 export function violatesUnique(err: unknown): boolean {
   if (isDuplicateKey(err)) return true;
   const message = (err as { message?: unknown })?.message;
-  return typeof message === 'string' && /UNIQUE constraint failed|E11000 duplicate key/.test(message);
+  return typeof message === 'string' && /UNIQUE constraint failed|duplicate key value violates unique constraint|SQLSTATE 23505|E11000 duplicate key/.test(message);
 }
 
 /**
