@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { PROJECT_ROOT, startEmbeddedServer, type EmbeddedServer } from '../../bff/src/db/embedded-server';
+import { PROJECT_ROOT, startEmbeddedServer, type EmbeddedEngine, type EmbeddedServer } from '../../bff/src/db/embedded-server';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { runSecrets, startBff, type BffProcess } from '../crash/bff-process';
 
@@ -25,11 +25,11 @@ export interface BenchEnv {
   stop(): Promise<void>;
 }
 
-async function describeServer(uri: string): Promise<string> {
-  const client = await MongoClient.connect(uri);
+async function describeServer(db: EmbeddedServer): Promise<string> {
+  const client = await MongoClient.connect(db.uri);
   try {
     const info = await client.db('admin').command({ buildInfo: 1 });
-    return typeof info.ferretdbVersion === 'string' ? `FerretDB ${info.ferretdbVersion} (SQLite backend)` : `MongoDB ${String(info.version)}`;
+    return typeof info.ferretdbVersion === 'string' ? db.description : `MongoDB ${String(info.version)}`;
   } finally {
     await client.close();
   }
@@ -46,10 +46,10 @@ function startHello(): Promise<{ baseUrl: string; child: ChildProcess }> {
   });
 }
 
-export async function startBenchEnv(log: (m: string) => void): Promise<BenchEnv> {
+export async function startBenchEnv(log: (m: string) => void, engine?: EmbeddedEngine): Promise<BenchEnv> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mashang-bench-'));
-  const db = await startEmbeddedServer(dir, log);
-  const dbDescription = await describeServer(db.uri);
+  const db = await startEmbeddedServer(dir, log, { engine });
+  const dbDescription = await describeServer(db);
   const wechat = await startFakeWechat();
   const admin = { username: 'benchadmin', password: `Bench-${randomBytes(9).toString('base64url')}1` };
   const bffDbName = 'bench_bff';

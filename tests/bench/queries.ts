@@ -12,10 +12,29 @@ type Plan = Record<string, unknown>;
 
 const SWEEP_ROW = { _id: 1, no: 1, round: 1, status: 1, dueAt: 1, leadUnit: 1, returnCount: 1, rating: 1, pendingDecision: 1, deadlines: 1 };
 
-/** MongoDB: the winning plan's stages (`LIMIT ← FETCH ← IXSCAN {…}`); FerretDB: its SQLite plan and pushdown flags. */
+/** PostgreSQL's JSON plan as `Limit ← Index Scan tickets_…_createdat_idx` (first child of each node). */
+function pgPlan(node: Plan | undefined): string {
+  const parts: string[] = [];
+  while (node) {
+    const index = node['Index Name'] ? ` ${String(node['Index Name'])}` : node['Relation Name'] ? ` ${String(node['Relation Name'])}` : '';
+    parts.push(`${String(node['Node Type'])}${index}`);
+    const children = node.Plans as Plan[] | undefined;
+    if (children && children.length > 1) parts.push(`(${children.map((c) => pgPlan(c)).join(' + ')})`);
+    node = children && children.length === 1 ? children[0] : undefined;
+  }
+  return parts.join(' ← ');
+}
+
+const pushdownFlags = (explain: Document) => ['filterPushdown', 'sortPushdown', 'limitPushdown'].map((f) => `${f}=${String(explain[f] ?? false)}`).join(' ');
+
+/** MongoDB: the winning plan's stages (`LIMIT ← FETCH ← IXSCAN {…}`); FerretDB: its SQL plan (SQLite or PostgreSQL) and pushdown flags. */
 export function condensePlan(explain: Document): string {
   const stages = (explain.stages as Plan[] | undefined)?.[0]?.$cursor as Plan | undefined;
   const planner = ((stages?.queryPlanner ?? explain.queryPlanner) as Plan | undefined) ?? {};
+  const flagsOf = stages ?? explain;
+  if (planner.Plan && !Array.isArray(planner.Plan) && typeof planner.Plan === 'object') {
+    return `${pgPlan(planner.Plan as Plan)} (${pushdownFlags(flagsOf)})`;
+  }
   if (Array.isArray(planner.Plan)) {
     const flags = ['filterPushdown', 'sortPushdown', 'limitPushdown'].map((f) => `${f}=${String(explain[f] ?? false)}`).join(' ');
     return `${(planner.Plan as string[]).map((p) => p.replace(/^id=\d+ parent=\d+ notused=\d+ detail=/, '')).join('; ')} (${flags})`;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --tickets N | --million] [-- --write]`
+ * `npm run bench [-- --quick] [-- --tickets N | --million] [-- --engine postgresql|sqlite] [-- --write]`
  *
  * Starts the embedded database, a fake WeChat and the BFF in production mode, drives the BFF
  * with autocannon, measures the raw driver and a bare Koa app on the same machine, generates
@@ -10,6 +10,7 @@ import os from 'node:os';
 import { MongoClient } from 'mongodb';
 import { startOfShanghaiDay, shanghaiDay } from '@mashang/shared';
 import { uriWithDb } from '../crash/bff-process';
+import { embeddedEngine, type EmbeddedEngine } from '../../bff/src/db/embedded-server';
 import { startBenchEnv, type BenchEnv } from './environment';
 import { runHttp, type HttpScenario } from './http-load';
 import { fmt, type Figures } from './measure';
@@ -27,6 +28,7 @@ interface Options {
   tickets: number;
   citizens: number;
   write: boolean;
+  engine?: EmbeddedEngine;
 }
 
 function options(argv: string[]): Options {
@@ -38,7 +40,9 @@ function options(argv: string[]): Options {
     return v;
   };
   const tickets = argv.includes('--million') ? 1_000_000 : num('tickets', quick ? 2_000 : 100_000);
-  return { quick, seconds: num('seconds', quick ? 2 : 6), connections: num('connections', 10), tickets, citizens: quick ? 40 : 150, write: !quick || argv.includes('--write') };
+  const e = argv.indexOf('--engine');
+  const engine = e === -1 ? undefined : embeddedEngine(argv[e + 1]);
+  return { quick, seconds: num('seconds', quick ? 2 : 6), connections: num('connections', 10), tickets, citizens: quick ? 40 : 150, write: !quick || argv.includes('--write'), engine };
 }
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = os.loadavg()[0];
   log(`bench (${o.quick ? 'quick' : 'full'}): ${o.connections} connections, ${o.seconds} s per scenario, ${o.tickets.toLocaleString('en')} generated tickets`);
-  const env = await startBenchEnv(log);
+  const env = await startBenchEnv(log, o.engine);
   try {
     log(`database: ${env.dbDescription}; BFF pid ${env.bff.pid} (production mode)`);
     const actors = await createActors(env, o.citizens);
