@@ -34,8 +34,13 @@ export function canSeeTicket(actor: TicketActor, ticket: Pick<TicketDoc, 'citize
   return Boolean(actor.unit) && (ticket.leadUnit === actor.unit || ticket.coUnits.includes(actor.unit as string));
 }
 
+/**
+ * A ticket's `_id` is its number (an `_id` lookup is the one every engine serves fast); tickets
+ * stored before that keep an ObjectId `_id` and are found by the `no` index.
+ */
 export async function findTicketByNo(db: Connection, no: string): Promise<TicketDoc | null> {
-  return ticketModel(db).findOne({ no }).lean<TicketDoc>();
+  const tickets = ticketModel(db);
+  return (await tickets.findById(no).lean<TicketDoc>()) ?? tickets.findOne({ no }).lean<TicketDoc>();
 }
 
 /** The ticket `no` as the actor may see it, else 404 TICKET_NOT_FOUND. */

@@ -16,7 +16,8 @@ import { createRateLimiter, type RateLimiter } from '../ratelimit';
 import { releaseAttachments, verifyAttachments } from '../uploads/service';
 import { checkText, contentRiskyError } from '../wechat/sec-check';
 import { CONTACT_NAME_CONTEXT, CONTACT_PHONE_CONTEXT, readyTicketModel, type TicketContact, type TicketDoc, type TicketLocation } from './model';
-import { reserveTicketNo } from './numbers';
+import { reservedTicketNo, reserveTicketNo } from './numbers';
+import { findTicketByNo } from './access';
 import { ticketTokens } from './search-tokens';
 import { metricKeysFor } from './metric-keys';
 import { timelineActor, transitionContext, type TicketDeps } from './deps';
@@ -51,9 +52,19 @@ interface Draft {
   needsReview: boolean;
 }
 
-async function existingTicket(deps: TicketDeps, citizenId: string, idempotencyKey: string): Promise<TicketDoc | null> {
-  const tickets = await readyTicketModel(deps.db);
-  return tickets.findOne({ citizenId, idempotencyKey }).lean<TicketDoc>();
+/** The intake record's `_id`: one per citizen and idempotency key. */
+const intakeIdOf = (citizenId: string, idempotencyKey: string): string => `${citizenId}:${idempotencyKey}`;
+
+/** What an earlier attempt of this intake left: the number it reserved and the ticket, once stored. */
+interface Earlier {
+  no: string | null;
+  ticket: TicketDoc | null;
+}
+
+/** `_id` lookups only: the intake record, then (on a retry) the ticket by its number. */
+async function earlierAttempt(deps: TicketDeps, citizenId: string, idempotencyKey: string): Promise<Earlier> {
+  const no = await reservedTicketNo(deps.db, intakeIdOf(citizenId, idempotencyKey));
+  return { no, ticket: no ? await findTicketByNo(deps.db, no) : null };
 }
 
 function contactOf(deps: TicketDeps, name: string | undefined, phone: string | undefined): TicketContact | null {
@@ -82,7 +93,7 @@ function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor,
   if (!started.ok) throw new AppError(started.error.status, started.error.code, started.error.message, started.error.details);
   const doc: TicketDoc = {
     ...started.ticket,
-    _id: newId(),
+    _id: no,
     idempotencyKey: draft.idempotencyKey,
     openid: draft.openid,
     content: draft.content,
@@ -104,8 +115,9 @@ function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor,
   return { doc, effects: started.effects };
 }
 
-async function insertTicket(deps: TicketDeps, draft: Draft, actor: Actor): Promise<CreateOutcome> {
-  const no = await reserveTicketNo(deps.db, `${draft.citizenId}:${draft.idempotencyKey}`, deps.clock.now());
+/** `reserved`: the number an earlier attempt of this intake reserved without storing its ticket. */
+async function insertTicket(deps: TicketDeps, draft: Draft, actor: Actor, reserved: string | null): Promise<CreateOutcome> {
+  const no = reserved ?? (await reserveTicketNo(deps.db, intakeIdOf(draft.citizenId, draft.idempotencyKey), deps.clock.now()));
   const attachments = await verifyAttachments(deps, draft.citizenId, draft.attachmentKeys, no);
   const { doc, effects } = buildDocument(deps, draft, no, actor, attachments);
   const tickets = await readyTicketModel(deps.db);
@@ -113,7 +125,8 @@ async function insertTicket(deps: TicketDeps, draft: Draft, actor: Actor): Promi
     await tickets.create(doc);
   } catch (err) {
     if (isDuplicateKey(err)) {
-      const winner = await existingTicket(deps, draft.citizenId, draft.idempotencyKey);
+      // Every attempt of one intake uses its one number: the winner is the ticket of that number.
+      const winner = await findTicketByNo(deps.db, no);
       if (winner) return { ticket: winner, created: false };
     }
     await releaseAttachments(deps, draft.attachmentKeys, no);
@@ -139,8 +152,8 @@ function submitLimiter(deps: TicketDeps): RateLimiter {
 
 /** POST /api/v1/tickets: content safety (msg_sec_check), attachments, one ticket per idempotency key. */
 export async function submitTicket(deps: TicketDeps, actor: CitizenActor, input: CreateTicketInput): Promise<CreateOutcome> {
-  const earlier = await existingTicket(deps, actor.id, input.idempotencyKey);
-  if (earlier) return { ticket: earlier, created: false };
+  const earlier = await earlierAttempt(deps, actor.id, input.idempotencyKey);
+  if (earlier.ticket) return { ticket: earlier.ticket, created: false };
   const citizen = await citizenModel(deps.db).findById(actor.id).lean<CitizenDoc>();
   if (!citizen) throw unauthorized('用户不存在，请重新登录', 'CITIZEN_NOT_FOUND');
   await submitLimiter(deps).consume(actor.id);
@@ -161,7 +174,7 @@ export async function submitTicket(deps: TicketDeps, actor: CitizenActor, input:
     confidential: input.confidential ?? false,
     needsReview: verdict.verdict === 'review',
   };
-  return insertTicket(deps, draft, actor);
+  return insertTicket(deps, draft, actor, earlier.no);
 }
 
 /**
@@ -175,8 +188,8 @@ export const hotlineCitizenId = (deps: Pick<TicketDeps, 'secrets'>, phone: strin
 export async function keyInTicket(deps: TicketDeps, actor: StaffActor, input: OperatorCreateTicketInput): Promise<CreateOutcome> {
   const citizenId = hotlineCitizenId(deps, input.callerPhone);
   const idempotencyKey = input.idempotencyKey ?? `op-${newId()}`;
-  const earlier = await existingTicket(deps, citizenId, idempotencyKey);
-  if (earlier) return { ticket: earlier, created: false };
+  const earlier = await earlierAttempt(deps, citizenId, idempotencyKey);
+  if (earlier.ticket) return { ticket: earlier.ticket, created: false };
   if (input.category) await checkCategory(deps, input.category);
   const draft: Draft = {
     citizenId,
@@ -194,5 +207,5 @@ export async function keyInTicket(deps: TicketDeps, actor: StaffActor, input: Op
     confidential: input.confidential ?? false,
     needsReview: false,
   };
-  return insertTicket(deps, draft, actor);
+  return insertTicket(deps, draft, actor, earlier.no);
 }

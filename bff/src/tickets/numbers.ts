@@ -12,11 +12,18 @@ import { readyIntakeModel } from './model';
 
 export const formatTicketNo = (day: string, seq: number): string => `${day.replace(/-/g, '')}-${String(seq).padStart(6, '0')}`;
 
-/** The number reserved for this intake: a fresh one, or the one an earlier attempt reserved. */
+/** The number an earlier attempt of this intake reserved, if any (one `_id` lookup). */
+export async function reservedTicketNo(db: Connection, intakeId: string): Promise<string | null> {
+  const intake = await readyIntakeModel(db);
+  return (await intake.findById(intakeId).lean())?.no ?? null;
+}
+
+/**
+ * Reserves a fresh number for this intake, whose earlier reservation the caller found absent
+ * (`reservedTicketNo`); a parallel attempt that reserved meanwhile wins, and its number is used.
+ */
 export async function reserveTicketNo(db: Connection, intakeId: string, now: Date): Promise<string> {
   const intake = await readyIntakeModel(db);
-  const existing = await intake.findById(intakeId).lean();
-  if (existing) return existing.no;
   const day = shanghaiDay(now);
   return allocateUnique(db, `ticket-no:${day}`, async (seq) => {
     const no = formatTicketNo(day, seq);

@@ -25,7 +25,8 @@ export function encodeCursor(t: Pick<TicketDoc, 'createdAt' | '_id'>): string {
 }
 
 export function decodeCursor(cursor: string): { at: Date; id: string } {
-  const m = /^(\d{1,15})\.([0-9a-f]{24})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // `_id`: the ticket number, or the ObjectId of a ticket stored before ids were numbers.
+  const m = /^(\d{1,15})\.([0-9a-f]{24}|\d{8}-\d{6,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw badRequest('INVALID_CURSOR', '分页游标无效，请从第一页开始');
   return { at: new Date(Number(m[1])), id: m[2] };
 }
