@@ -6,6 +6,7 @@
 import { citizenModel } from '../../bff/src/citizens/model';
 import { deliverDueNotices, enqueueNotice, listNotices } from '../../bff/src/outbox/service';
 import { supervisionModel } from '../../bff/src/supervision/model';
+import { runSweep } from '../../bff/src/sweeper/sweeper';
 import { buildTestApp, type TestApp } from '../support/app';
 import { buildCitizen } from '../support/builders/staff';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
@@ -44,18 +45,23 @@ async function openidOf(c: Citizen): Promise<string> {
 const sentTo = (openid: string, templateId: string) => fake.sent.filter((m) => m.touser === openid && m.template_id === templateId);
 
 describe('000 §23(5) citizens filing the same matter separately', () => {
-  test('000 §23(5) when five citizens file the same matter one by one, then the fifth filing opens one automatic 督办 on the oldest request, and a retried submit changes nothing', async () => {
+  test('000 §23(5) when five citizens file the same matter one by one, then the sweep after the fifth filing opens one automatic 督办 on the oldest request, and a retried submit changes nothing', async () => {
     const citizens = await Promise.all([1, 2, 3, 4, 5].map(() => buildCitizen(t)));
     const words = ['幸福小区21号楼旁边的烧烤摊油烟太大，熏得开不了窗', '幸福小区21号楼旁烧烤摊油烟很大，家里开不了窗', '幸福小区21号楼楼下烧烤油烟太呛，窗户都不敢开', '幸福小区21号楼旁边烧烤摊油烟扰民，开不了窗', '幸福小区21号楼旁的烧烤摊油烟太大了，没法开窗'];
     const filed: string[] = [];
     for (const [i, c] of citizens.slice(0, 4).entries()) filed.push((await file(c, words[i])).no);
+    await runSweep(t.deps);
     expect(await supervisionModel(t.db).countDocuments({ ticketNo: { $in: filed } })).toBe(0);
 
+    // The cluster check runs off the submit's path: the sweeper's next pass (sweeper/new-tickets.ts).
     const fifth = await file(citizens[4], words[4], 'fifth-key');
+    expect(await supervisionModel(t.db).countDocuments({ ticketNo: { $in: filed } })).toBe(0);
+    expect((await runSweep(t.deps)).clusters).toBe(1);
     const records = await supervisionModel(t.db).find({ trigger: 'many-citizens', ticketNo: { $in: [...filed, fifth.no] } }).lean();
     expect(records).toEqual([expect.objectContaining({ ticketNo: filed[0], automatic: true, related: expect.arrayContaining([fifth.no]) })]);
 
     expect((await file(citizens[4], words[4], 'fifth-key')).status).toBe(200);
+    expect((await runSweep(t.deps)).clusters).toBe(0);
     expect(await supervisionModel(t.db).countDocuments({ trigger: 'many-citizens', ticketNo: filed[0] })).toBe(1);
   });
 });

@@ -82,14 +82,15 @@ export async function superviseCluster(deps: TicketDeps, ticket: TicketDoc, citi
 }
 
 /**
- * After a ticket is filed: the open requests on the same matter nearby and the new one form a
+ * After a ticket is filed (the sweeper's pass over new tickets, sweeper/new-tickets.ts): the open requests on the same matter nearby and the new one form a
  * cluster; its distinct citizens (filers and followers) decide the 督办 on the oldest of them,
  * the ticket the matter is best handled under.
  */
 export async function onTicketSubmitted(deps: TicketDeps, ticket: TicketDoc): Promise<boolean> {
   const matches = await findSimilarOpenTickets(deps, ticket, deps.clock.now(), { excludeNo: ticket.no });
   if (!matches.length) return false;
-  const cluster = [...matches.map((m) => m.ticket), ticket].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  // Oldest first; tickets of one instant by number (the filing order), so every member names the same anchor.
+  const cluster = [...matches.map((m) => m.ticket), ticket].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.no < b.no ? -1 : a.no > b.no ? 1 : 0));
   const citizens = new Set(cluster.map((t) => t.citizenId));
   for (const t of cluster) for (const f of await ticketFollowers(deps.db, t.no)) citizens.add(f.citizenId);
   const anchor = cluster[0];

@@ -1,7 +1,8 @@
 /**
  * The sweeper: every minute (SWEEP_INTERVAL_MS) one BFF instance — the holder of the lease —
  * looks for what time alone has changed: deadlines coming up or passed, follow-up windows that
- * closed, repeated requests, stale knowledge, supervision nobody answered. Every step is
+ * closed, repeated requests, stale knowledge, supervision nobody answered — and for the clusters
+ * the tickets filed since the last pass complete (kept off the submit's request path). Every step is
  * idempotent (unique `_id`s, versioned writes), so a second pass, or a pass by an instance that
  * took over a lease, changes nothing more.
  */
@@ -9,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { acquireLease, releaseLease } from './lease';
 import type { SweepDeps } from './types';
 import { escalateUnanswered, superviseStaleKnowledge } from './unit-steps';
+import { clusterNewTickets } from './new-tickets';
 import { markOverdue, superviseRepeatedMatters, superviseRepeatedReturns, warnDueSoon, closeVisitWindows } from './ticket-steps';
 
 export const SWEEP_LEASE = 'sweeper';
@@ -23,6 +25,8 @@ export interface SweepReport {
   dueSoon: number;
   overdue: number;
   overdueSupervised: number;
+  /** 督办 opened because a newly filed ticket completed a cluster (000 §23(5)). */
+  clusters: number;
   repeatedMatters: number;
   repeatedReturns: number;
   visitWindows: number;
@@ -30,7 +34,7 @@ export interface SweepReport {
   escalated: number;
 }
 
-const EMPTY: SweepReport = { ran: false, dueSoon: 0, overdue: 0, overdueSupervised: 0, repeatedMatters: 0, repeatedReturns: 0, visitWindows: 0, staleKnowledge: 0, escalated: 0 };
+const EMPTY: SweepReport = { ran: false, dueSoon: 0, overdue: 0, overdueSupervised: 0, clusters: 0, repeatedMatters: 0, repeatedReturns: 0, visitWindows: 0, staleKnowledge: 0, escalated: 0 };
 
 /**
  * One pass, if this holder gets the lease (`ran: false` otherwise). Tests call it directly with
@@ -46,6 +50,7 @@ export async function runSweep(deps: SweepDeps, options: { holder?: string } = {
     dueSoon,
     overdue: overdue.marked,
     overdueSupervised: overdue.supervised,
+    clusters: await clusterNewTickets(deps),
     repeatedMatters: await superviseRepeatedMatters(deps),
     repeatedReturns: await superviseRepeatedReturns(deps),
     visitWindows: await closeVisitWindows(deps),

@@ -3,7 +3,8 @@
  * Nothing is created half-way: the number is reserved, the content checked and the attachments
  * verified and claimed first; then one insert. A retry with the same idempotency key returns the
  * same ticket — the unique indexes decide between parallel retries, and the loser reads the
- * winner.
+ * winner. Every lookup is by `_id` (intake record `citizen:key`, ticket = its number); the
+ * cluster check of 000 §23(5) runs in the sweeper, off this path.
  */
 import { startTicket, type Actor, type Effect, type CreateTicketInput, type OperatorCreateTicketInput, type TicketClass, type TicketType, type Channel } from '@mashang/shared';
 import { isDuplicateKey } from '../db/atomic';
@@ -22,7 +23,6 @@ import { ticketTokens } from './search-tokens';
 import { metricKeysFor } from './metric-keys';
 import { timelineActor, transitionContext, type TicketDeps } from './deps';
 import { performEffects } from './effects';
-import { onTicketSubmitted } from '../duplicates/service';
 import { checkCategory } from './dispatch-catalog';
 
 export interface CreateOutcome {
@@ -132,18 +132,9 @@ async function insertTicket(deps: TicketDeps, draft: Draft, actor: Actor, reserv
     await releaseAttachments(deps, draft.attachmentKeys, no);
     throw err;
   }
+  // 000 §23(5) clusters of separately filed requests: checked by the sweeper (sweeper/new-tickets.ts), off this path.
   await performEffects(deps, { before: null, after: doc, effects, actor });
-  await checkCluster(deps, doc);
   return { ticket: doc, created: true };
-}
-
-/** 000 §23(5): citizens filing the same matter separately form a cluster; stored already, so a failure is only logged. */
-async function checkCluster(deps: TicketDeps, ticket: TicketDoc): Promise<void> {
-  try {
-    await onTicketSubmitted(deps, ticket);
-  } catch (err) {
-    deps.logger.error({ err, no: ticket.no }, 'cluster check after submit failed; the ticket stands');
-  }
 }
 
 function submitLimiter(deps: TicketDeps): RateLimiter {
