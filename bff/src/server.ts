@@ -16,9 +16,9 @@ import { createWechat } from './wechat/create-wechat';
 import { startNoticeDelivery } from './outbox/service';
 import { startSweeper } from './sweeper/sweeper';
 
-async function resolveDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedServer }> {
+async function resolveDatabase(config: Config, logger: Logger, onFailure: (err: Error) => void): Promise<{ uri: string; embedded?: EmbeddedServer }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
-  const embedded = await startEmbeddedServer(config.dataDir, (m) => logger.info(m));
+  const embedded = await startEmbeddedServer(config.dataDir, (m) => logger.info(m), { onFailure });
   logger.info({ port: embedded.port, dataDir: config.dataDir, engine: embedded.description }, 'embedded database started');
   return { uri: `${embedded.uri}mashang`, embedded };
 }
@@ -37,7 +37,14 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const { uri, embedded } = await resolveDatabase(config, logger);
+  let fail = (err: Error): void => {
+    throw err;
+  };
+  // The embedded database could not be kept running: exit non-zero rather than serve without it.
+  const { uri, embedded } = await resolveDatabase(config, logger, (err) => fail(err)).catch((err: Error) => {
+    process.stderr.write(`The embedded database did not start: ${err.message}\n`);
+    process.exit(1);
+  });
   const shutdownTasks: Array<() => Promise<unknown>> = [];
   if (embedded) shutdownTasks.push(() => embedded.stop());
   let stopping = false;
@@ -47,6 +54,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     for (const task of shutdownTasks.reverse()) await task().catch((err) => logger.error({ err }, 'shutdown step failed'));
     process.exit(code);
+  };
+  fail = (err) => {
+    logger.fatal({ err: err.message }, 'the embedded database cannot be kept running; stopping');
+    void shutdown('database-failed', 1);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -22,8 +22,8 @@ export interface BffProcess {
 }
 
 export interface BffOptions {
-  /** `mongodb://host:port/` of the server; the database name is put in its path. */
-  serverUri: string;
+  /** `mongodb://host:port/` of the server; the database name is put in its path. Absent: the BFF starts its own embedded database under DATA_DIR. */
+  serverUri?: string;
   dbName: string;
   env?: Record<string, string>;
   port?: number;
@@ -102,7 +102,7 @@ export async function startBff(o: BffOptions): Promise<BffProcess> {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(port),
-    MONGODB_URI: uriWithDb(o.serverUri, o.dbName),
+    ...(o.serverUri ? { MONGODB_URI: uriWithDb(o.serverUri, o.dbName) } : {}),
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     ...o.env,

@@ -1,19 +1,50 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
 
 export interface DbInfo {
   kind: 'ferretdb' | 'mongodb';
   version: string;
 }
 
+/**
+ * How long a request waits for an unreachable database before it is answered 503: the driver's
+ * server selection and mongoose's command buffer both give up after this.
+ */
+export const DB_WAIT_MS = 2_000;
+
 /** One mongoose connection; strict queries so unknown filter keys never reach the server. */
 export async function connectDb(uri: string, dbName?: string): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     dbName,
-    serverSelectionTimeoutMS: 10_000,
+    serverSelectionTimeoutMS: DB_WAIT_MS,
+    connectTimeoutMS: DB_WAIT_MS,
     autoIndex: true,
+    // documented for createConnection (connection.js), missing from ConnectOptions' type
+    ...({ bufferTimeoutMS: DB_WAIT_MS } as ConnectOptions),
   });
   conn.set('strictQuery', true);
   return conn.asPromise();
+}
+
+const UNREACHABLE_ERRORS = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoPoolClearedError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
+/** FerretDB answers while its storage is down, with the storage's connection error as text. */
+const STORAGE_DOWN = /connect(ion)? refused|failed to connect|dial tcp|the database system is (starting up|shutting down|in recovery mode)|terminating connection|server closed the connection|conn closed|connection reset|unexpected EOF/i;
+
+/** The database (or the storage behind the embedded server) cannot be reached right now: worth a retry, not a 500. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; message?: string; code?: number; cause?: unknown } | undefined;
+  if (!e || typeof e !== 'object') return false;
+  if (e.name && UNREACHABLE_ERRORS.has(e.name)) return true;
+  // mongoose's own "buffering timed out" while the connection is down
+  if (e.name === 'MongooseError' && /buffering timed out/i.test(e.message ?? '')) return true;
+  if (e.name === 'MongoServerError' && e.code === 1 && STORAGE_DOWN.test(e.message ?? '')) return true;
+  return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
 }
 
 export async function describeDb(conn: Connection): Promise<DbInfo> {

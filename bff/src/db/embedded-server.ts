@@ -30,6 +30,8 @@ export interface EmbeddedServer {
   engine: EmbeddedEngine;
   /** What runs: `FerretDB … on PostgreSQL 15.18` */
   description: string;
+  /** The database processes' pids now (the servers, not their watchdogs): for tests and operators. */
+  pids(): Array<{ name: string; pid: number }>;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,12 @@ export interface EmbeddedOptions {
    * may lose recent commits). The product and the bench always run durable.
    */
   durable?: boolean;
+  /**
+   * A database process that dies is restarted (with backoff) and logged; when it cannot come
+   * back (`MAX_RESTARTS` within a minute, or a restart fails), this is called: the BFF exits
+   * with a message rather than running without its database. Default: throw nothing, log.
+   */
+  onFailure?: (err: Error) => void;
 }
 
 type Log = (msg: string) => void;
@@ -155,6 +163,94 @@ async function waitFor(what: string, w: Watched, ready: () => Promise<boolean>, 
   }
 }
 
+/** `pgrep -P`: the server a watchdog shell runs. */
+function childPid(shellPid: number | undefined): number | undefined {
+  if (!shellPid) return undefined;
+  const out = spawnSync('pgrep', ['-P', String(shellPid)], { encoding: 'utf8' });
+  const pids = (out.stdout ?? '').split(/\s+/).filter(Boolean).map(Number).filter((p) => p > 0);
+  return pids.find((p) => !/^sleep$/.test(readProc(p))) ?? pids[0];
+}
+
+function readProc(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+export const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+
+/**
+ * One database process kept running: `start` makes a ready process; when it exits while we are
+ * not stopping, it is started again after a backoff (0.5 s, 1 s, 2 s, … 8 s), each event logged
+ * once; more than MAX_RESTARTS within a minute, or a start that fails, ends in `onFailure`.
+ */
+class Supervised {
+  private current: Watched;
+  private stopping = false;
+  private restarts: number[] = [];
+
+  private constructor(
+    private readonly name: string,
+    private readonly start: () => Promise<Watched>,
+    first: Watched,
+    private readonly log: Log,
+    private readonly onFailure: (err: Error) => void,
+  ) {
+    this.current = first;
+    this.watch(first);
+  }
+
+  static async create(name: string, start: () => Promise<Watched>, log: Log, onFailure: (err: Error) => void): Promise<Supervised> {
+    return new Supervised(name, start, await start(), log, onFailure);
+  }
+
+  pid(): number | undefined {
+    return childPid(this.current.child.pid);
+  }
+
+  private watch(w: Watched): void {
+    void w.exited.then(() => {
+      if (this.stopping || w !== this.current) return;
+      void this.restart(w);
+    });
+  }
+
+  private async restart(dead: Watched): Promise<void> {
+    const now = Date.now();
+    this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    if (this.restarts.length > MAX_RESTARTS) {
+      this.onFailure(new Error(`${this.name} died ${this.restarts.length} times within a minute; giving up. Its last output:\n${dead.stderr()}`));
+      return;
+    }
+    const delay = Math.min(8000, 500 * 2 ** (this.restarts.length - 1));
+    this.log(`${this.name} exited unexpectedly (${dead.child.exitCode ?? dead.child.signalCode}); restarting in ${delay} ms`);
+    await sleep(delay);
+    if (this.stopping) return;
+    try {
+      const next = await this.start();
+      if (this.stopping) {
+        await next.stop();
+        return;
+      }
+      this.current = next;
+      this.watch(next);
+      this.log(`${this.name} is back`);
+    } catch (err) {
+      // The start failed (port taken, data damaged…): try again within the same budget.
+      this.log(`${this.name} did not come back: ${(err as Error).message.split('\n')[0]}`);
+      void this.restart(dead);
+    }
+  }
+
+  stop(): Promise<void> {
+    this.stopping = true;
+    return this.current.stop();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
@@ -256,10 +352,11 @@ interface Storage {
   description: string;
   ferretArgs: string[];
   ferretEnv: NodeJS.ProcessEnv;
+  pids(): Array<{ name: string; pid: number }>;
   stop(): Promise<void>;
 }
 
-async function startPostgres(dbDir: string, dataDir: string, durable: boolean, log: Log): Promise<Storage> {
+async function startPostgres(dbDir: string, dataDir: string, durable: boolean, log: Log, onFailure: (err: Error) => void): Promise<Storage> {
   const pg = findPostgres();
   if (!pg) throw new Error(NO_POSTGRES);
   const user = serverUser();
@@ -287,20 +384,30 @@ async function startPostgres(dbDir: string, dataDir: string, durable: boolean, l
     ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
   };
   const args = ['-D', cluster, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const server = watched(path.join(pg.bin, 'postgres'), args, { env: serverEnv(), user, stopSignal: 'INT', stopWaitMs: 20_000 });
-  await waitFor('PostgreSQL', server, () => pgReady(pg, port), 60_000);
+  const server = await Supervised.create(
+    'PostgreSQL',
+    async () => {
+      const w = watched(path.join(pg.bin, 'postgres'), args, { env: serverEnv(), user, stopSignal: 'INT', stopWaitMs: 20_000 });
+      // After a crash PostgreSQL replays its WAL first: every acknowledged commit is back.
+      await waitFor('PostgreSQL', w, () => pgReady(pg, port), 60_000);
+      return w;
+    },
+    log,
+    onFailure,
+  );
   const version = spawnSync(path.join(pg.bin, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^postgres \(PostgreSQL\) /, '');
   return {
     description: `PostgreSQL ${version}`,
     ferretArgs: ['--handler=postgresql'],
     // The URL carries the password: given through the environment, not the command line (ps).
     ferretEnv: { FERRETDB_POSTGRESQL_URL: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres` },
+    pids: () => [{ name: 'postgres', pid: server.pid() ?? 0 }],
     stop: () => server.stop(),
   };
 }
 
 function sqliteStorage(dbDir: string): Storage {
-  return { description: 'SQLite', ferretArgs: ['--handler=sqlite', `--sqlite-url=file:${dbDir}/`], ferretEnv: {}, stop: async () => {} };
+  return { description: 'SQLite', ferretArgs: ['--handler=sqlite', `--sqlite-url=file:${dbDir}/`], ferretEnv: {}, pids: () => [], stop: async () => {} };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,7 +421,8 @@ export async function startEmbeddedServer(dataDir: string, log: Log = () => {}, 
   if (engine === 'postgresql' && !existsSync(path.join(dbDir, 'postgresql')) && readdirSync(dbDir).some((f) => f.endsWith('.sqlite'))) {
     log(`${dbDir} holds an embedded SQLite database from an earlier version; it is left as it is. Start with EMBEDDED_DB=sqlite to keep using it.`);
   }
-  const storage = engine === 'postgresql' ? await startPostgres(dbDir, root, opts.durable ?? true, log) : sqliteStorage(dbDir);
+  const onFailure = opts.onFailure ?? ((err: Error) => log(err.message));
+  const storage = engine === 'postgresql' ? await startPostgres(dbDir, root, opts.durable ?? true, log, onFailure) : sqliteStorage(dbDir);
   const stateDir = path.join(dbDir, 'ferretdb-state');
   mkdirSync(stateDir, { recursive: true });
   const port = await freePort();
@@ -326,9 +434,18 @@ export async function startEmbeddedServer(dataDir: string, log: Log = () => {}, 
     '--telemetry=disable',
     '--log-level=error',
   ];
-  const ferret = watched(bin, args, { env: { ...serverEnv(), ...storage.ferretEnv } });
+  let ferret: Supervised;
   try {
-    await waitFor('FerretDB', ferret, () => canConnect(port), 30_000);
+    ferret = await Supervised.create(
+      'FerretDB',
+      async () => {
+        const w = watched(bin, args, { env: { ...serverEnv(), ...storage.ferretEnv } });
+        await waitFor('FerretDB', w, () => canConnect(port), 30_000);
+        return w;
+      },
+      log,
+      onFailure,
+    );
   } catch (err) {
     await storage.stop();
     throw err;
@@ -340,6 +457,7 @@ export async function startEmbeddedServer(dataDir: string, log: Log = () => {}, 
     port,
     engine,
     description: `FerretDB ${version} on ${storage.description}`,
+    pids: () => [{ name: 'ferretdb', pid: ferret.pid() ?? 0 }, ...storage.pids()],
     stop() {
       stopped ??= ferret.stop().then(() => storage.stop());
       return stopped;

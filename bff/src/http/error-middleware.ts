@@ -1,6 +1,7 @@
 import type { Context, Next } from 'koa';
 import { ZodError } from 'zod';
 import { AppError } from './errors';
+import { isDatabaseUnavailable } from '../db/connection';
 
 interface HttpishError {
   status?: number;
@@ -43,6 +44,13 @@ export function errorMiddleware() {
       if (app) {
         ctx.status = app.status;
         ctx.body = { error: { code: app.code, message: app.message, ...(app.details !== undefined ? { details: app.details } : {}) } };
+        return;
+      }
+      if (isDatabaseUnavailable(err)) {
+        ctx.log?.warn({ err: (err as Error).message }, 'database unavailable');
+        ctx.status = 503;
+        ctx.set('Retry-After', '5');
+        ctx.body = { error: { code: 'DATABASE_UNAVAILABLE', message: '系统繁忙，请稍后再试', details: { requestId: ctx.state.requestId } } };
         return;
       }
       ctx.log?.error({ err }, 'unhandled error');
