@@ -96,7 +96,7 @@ describe('round trips of the write paths', () => {
     expect((await t.http.get(`/api/admin/v1/tickets/${no}`).set(bearer(w.operator.token))).body.ticket).toMatchObject(accepted.result.body.ticket);
 
     process.stdout.write(`${report('submit', submitted.trace, submitted.total)}\n${report('accept', accepted.trace, accepted.total)}\n`);
-    expect(submitted.total).toBeLessThanOrEqual(7);
+    expect(submitted.total).toBeLessThanOrEqual(6);
     expect(accepted.total).toBeLessThanOrEqual(6);
   });
 });

@@ -2,8 +2,8 @@
  * Fixed-window rate limits shared by every BFF instance (000 §29, 002 §38: stop channel abuse
  * without losing legitimate requests). `$inc` counters lose increments on FerretDB, so a hit
  * is accepted only by inserting a numbered slot under a unique `_id`: a window can never hold
- * more than `limit` accepted hits, however many instances race. Two round trips per hit
- * (count, insert); a hit over the limit costs one.
+ * more than `limit` accepted hits, however many instances race. A hit costs one insert (the
+ * slot after the last one this process took); a slot taken elsewhere costs a count more.
  */
 import type { Context } from 'koa';
 import type { Connection } from 'mongoose';
@@ -28,20 +28,43 @@ export function rateLimited(retryAfterSeconds: number): AppError {
   return new AppError(429, 'RATE_LIMITED', '操作过于频繁，请稍后再试', { retryAfterSeconds });
 }
 
+/**
+ * The last slot this process took per key and window: the next hit tries the slot after it
+ * straight away, so a hit costs one insert; only a taken slot (another instance, a restart)
+ * costs a count. Only a hint: the unique `_id` is the guarantee. Bounded by clearing.
+ */
+const lastSlots = new Map<string, number>();
+const MAX_HINTS = 10_000;
+/** The window each policy last swept expired slots in, per database: one sweep per window and process. */
+const sweptWindows = new Map<string, number>();
+
+function rememberSlot(hint: string, slot: number): void {
+  if (lastSlots.size >= MAX_HINTS) lastSlots.clear();
+  lastSlots.set(hint, slot);
+}
+
+/** No TTL index on FerretDB: expired slots are deleted by the first hit of a window, once per process and policy. */
+async function sweepExpired(db: Connection, policy: RatePolicy, window: number, now: Date): Promise<void> {
+  const id = `${db.name}|${policy.name}`;
+  if ((sweptWindows.get(id) ?? -1) >= window) return;
+  sweptWindows.set(id, window);
+  await rateSlotModel(db).deleteMany({ expiresAt: { $lt: now } });
+}
+
 async function claimSlot(db: Connection, key: string, window: number, policy: RatePolicy, expiresAt: Date, now: Date): Promise<boolean> {
   const slots = rateSlotModel(db);
   await slots.init();
-  for (let attempt = 0; attempt < policy.limit; attempt++) {
-    const used = await slots.countDocuments({ key, window });
-    if (used >= policy.limit) return false;
+  const hint = `${db.name}|${key}|${window}`;
+  let slot = (lastSlots.get(hint) ?? 0) + 1;
+  for (let attempt = 0; attempt < policy.limit && slot <= policy.limit; attempt++) {
     try {
-      await slots.create({ _id: `${key}|${window}|${used + 1}`, key, window, expiresAt });
-      // The first hit of a window sweeps expired slots: no TTL index on FerretDB, and this
-      // keeps the collection bounded without a background job.
-      if (used === 0) await slots.deleteMany({ expiresAt: { $lt: now } });
+      await slots.create({ _id: `${key}|${window}|${slot}`, key, window, expiresAt });
+      rememberSlot(hint, slot);
+      await sweepExpired(db, policy, window, now);
       return true;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
+      slot = Math.max(slot, await slots.countDocuments({ key, window })) + 1;
     }
   }
   return false;
