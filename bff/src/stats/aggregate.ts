@@ -43,9 +43,13 @@ async function keyCounts(db: Connection, match: QueryFilter<TicketDoc>, into: Ma
   }
 }
 
-/** Σ handlingWorkingDays and the number of replies carrying it, per lead unit: two one-accumulator groups. */
+/**
+ * Σ handlingWorkingDays and the number of replies carrying it, per lead unit: two one-accumulator
+ * groups. A ticket has a working-day count exactly while it has a reply (tickets/actions.ts), so
+ * "replied" is the numeric range `≥ 0`: a filter an index serves, where `$ne: null` is not.
+ */
 async function workingDays(db: Connection, match: QueryFilter<TicketDoc>, into: Map<string, UnitFigures>): Promise<void> {
-  const timed = { ...match, repliedAt: { $ne: null }, handlingWorkingDays: { $ne: null } } as QueryFilter<TicketDoc>;
+  const timed = { ...match, handlingWorkingDays: { $gte: 0 } } as QueryFilter<TicketDoc>;
   const sums = await group(db, timed, [{ $group: { _id: '$leadUnit', n: { $sum: '$handlingWorkingDays' } } }]);
   const counts = await group(db, timed, [{ $group: { _id: '$leadUnit', n: { $sum: 1 } } }]);
   for (const r of sums) figuresOf(into, r._id ?? PLATFORM).workingDays += r.n;
