@@ -59,9 +59,14 @@ describe('conflicting actions', () => {
   });
 
   test('when the citizen withdraws while the operator accepts, then one of them wins and the other learns it', async () => {
-    const { no, owner } = await buildTicket(w);
-    const [withdraw, accept] = await Promise.all([act(w, owner.token, no, 'withdraw', {}), act(w, w.operator.token, no, 'accept', {})]);
-    expect([withdraw.status, accept.status].sort()).toEqual([200, 409]);
+    const { no, owner, version } = await buildTicket(w);
+    // Both acted on the version they saw: without If-Match, an accept that lands before the
+    // withdraw is read makes the withdraw a legal next step (both 200), so the race would be
+    // decided by timing alone. The loser gets 409 (overlapping) or 412 (arrived after).
+    const [withdraw, accept] = await Promise.all([act(w, owner.token, no, 'withdraw', {}, version), act(w, w.operator.token, no, 'accept', {}, version)]);
+    const statuses = [withdraw.status, accept.status].sort();
+    expect(statuses[0]).toBe(200);
+    expect([409, 412]).toContain(statuses[1]);
     await expectConsistent(no);
   });
 });
