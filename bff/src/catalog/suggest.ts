@@ -91,3 +91,14 @@ export async function suggestDispatch(deps: SuggestDeps, input: DispatchSuggestI
   reasons.push('无可用的派单规则，请派单员人工选择承办单位');
   return { leadUnit: null, coUnits: [], category: picked.code, confidence: 0, reasons };
 }
+
+/**
+ * The category alone, as `suggestDispatch` would pick it (code point, then text), without the
+ * region and unit lookups a full suggestion makes: what `accept` stores. A code point removed
+ * since counts as none.
+ */
+export async function suggestCategory(deps: SuggestDeps, input: Pick<DispatchSuggestInput, 'text' | 'sceneId'>): Promise<string | null> {
+  const scene = input.sceneId ? await findScene(deps.db, input.sceneId) : null;
+  const all = await listCategories(deps.db, { active: true });
+  return (await pickCategory(deps.db, all, { text: input.text }, scene)).code;
+}

@@ -5,7 +5,7 @@
  * suggested against the dispatcher's choice, so the accuracy report counts real dispatches.
  */
 import type { ActionInput, DispatchSuggestInput, DispatchSuggestion, TicketAction } from '@mashang/shared';
-import { findCategory, recordDispatchOutcome, suggestDispatch } from '../catalog';
+import { findCategory, recordDispatchOutcome, suggestCategory, suggestDispatch } from '../catalog';
 import { categoryModel } from '../catalog/model';
 import { unprocessable } from '../http/errors';
 import { findScene } from '../scenes/model';
@@ -41,6 +41,16 @@ async function suggestionOrNull(deps: TicketDeps, t: TicketDoc): Promise<Dispatc
   }
 }
 
+/** At accept only the category is kept: the catalogue's pick without the unit lookups; never blocks the accept. */
+async function categoryOrNull(deps: TicketDeps, t: TicketDoc): Promise<string | null> {
+  try {
+    return await suggestCategory(deps, { text: t.content, ...(t.scene ? { sceneId: t.scene } : {}) });
+  } catch (err) {
+    deps.logger.warn({ err, no: t.no }, 'category suggestion unavailable');
+    return null;
+  }
+}
+
 export interface CategoryStep {
   /** `{category}` to store with the action's update, when it changes. */
   $set: { category?: string };
@@ -50,11 +60,15 @@ export interface CategoryStep {
 
 /** Before accept or dispatch: the category to keep (the dispatcher's, the stored one, else the suggested one). */
 export async function categoryStep(deps: TicketDeps, t: TicketDoc, action: TicketAction, input: unknown): Promise<CategoryStep> {
-  if (action !== 'accept' && action !== 'dispatch') return { $set: {}, suggestion: null };
-  const suggestion = action === 'dispatch' || !t.category ? await suggestionOrNull(deps, t) : null;
-  const chosen = action === 'dispatch' ? (input as ActionInput<'dispatch'>).category : undefined;
+  if (action === 'accept') {
+    const category = t.category ? null : await categoryOrNull(deps, t);
+    return { $set: category ? { category } : {}, suggestion: null };
+  }
+  if (action !== 'dispatch') return { $set: {}, suggestion: null };
+  const suggestion = await suggestionOrNull(deps, t);
+  const chosen = (input as ActionInput<'dispatch'>).category;
   const category = chosen ?? t.category ?? suggestion?.category ?? null;
-  return { $set: category && category !== t.category ? { category } : {}, suggestion: action === 'dispatch' ? suggestion : null };
+  return { $set: category && category !== t.category ? { category } : {}, suggestion };
 }
 
 /** After a dispatch is stored: suggestion vs choice, once per dispatch round (1, then 2 after a return…). */
