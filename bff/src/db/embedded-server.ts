@@ -113,6 +113,7 @@ interface Watched {
 
 interface WatchOptions {
   env?: NodeJS.ProcessEnv;
+  cwd?: string;
   user?: { uid: number; gid: number };
   /** Signal that asks the process to stop cleanly (PostgreSQL: INT, its fast shutdown). */
   stopSignal?: 'TERM' | 'INT';
@@ -129,6 +130,7 @@ function watched(bin: string, args: string[], opts: WatchOptions = {}): Watched 
       STOP_SIG: opts.stopSignal ?? 'TERM',
       STOP_WAIT: String(Math.ceil((opts.stopWaitMs ?? 2000) / 100)),
     },
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
     ...(opts.user ?? {}),
   });
   let tail = '';
@@ -281,26 +283,45 @@ const NO_POSTGRES =
   'or set POSTGRES_BIN_DIR to the folder holding postgres and initdb. ' +
   'Alternatives: EMBEDDED_DB=sqlite (no PostgreSQL; slow beyond a few thousand tickets) or MONGODB_URI.';
 
-/** PostgreSQL refuses to run as root: as root, the cluster belongs to the system's `postgres` user. */
-function serverUser(): { uid: number; gid: number } | undefined {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
-  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) {
+/**
+ * PostgreSQL refuses to run as root. As root, its processes run in a user namespace of their
+ * own where our uid is mapped to an ordinary one (`unshare --user --map-user`): the files stay
+ * root's, nothing outside DATA_DIR changes. Where user namespaces are not allowed, they run as
+ * the system's `postgres` user instead, which then owns the cluster and must be able to reach it.
+ */
+interface RunAs {
+  /** Command prefix (`unshare …`) or nothing. */
+  prefix: string[];
+  /** Run as this user (the fallback). */
+  user?: { uid: number; gid: number };
+}
+
+let runAsCache: RunAs | undefined;
+function serverRunAs(): RunAs {
+  if (runAsCache) return runAsCache;
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return (runAsCache = { prefix: [] });
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout?.trim());
+  const uid = id('-u');
+  const gid = id('-g');
+  const mapped = uid > 0 ? uid : 65534;
+  const prefix = ['unshare', '--user', `--map-user=${mapped}`, `--map-group=${gid > 0 ? gid : mapped}`];
+  if (spawnSync(prefix[0], [...prefix.slice(1), 'true']).status === 0) return (runAsCache = { prefix });
+  if (!(uid > 0)) {
     throw new Error(
-      'Running as root, the embedded PostgreSQL needs the system user "postgres" to run as ' +
+      'Running as root, the embedded PostgreSQL needs user namespaces (`unshare --user`) or the system user "postgres" ' +
         '(created by the Debian package; or `useradd --system postgres`), or run the BFF as a normal user.',
     );
   }
-  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  return (runAsCache = { prefix: [], user: { uid, gid } });
 }
 
-/** The server's user must reach its cluster: add search (x) permission for others where it lacks it. */
-function letReach(dirs: string[], user: { uid: number } | undefined): void {
-  if (!user) return;
-  for (const d of dirs) {
+/** The fallback user must reach its cluster: add search (x) permission for others on every folder above it. */
+function letReach(dir: string, runAs: RunAs): void {
+  if (!runAs.user) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     const mode = statSync(d).mode & 0o7777;
     if (!(mode & 0o001)) chmodSync(d, mode | 0o001);
+    if (path.dirname(d) === d) break;
   }
 }
 
@@ -315,7 +336,8 @@ function chownTree(dir: string, user: { uid: number; gid: number }): void {
 
 const PG_USER = 'mashang';
 
-function initCluster(pg: { bin: string }, cluster: string, secretFile: string, user: { uid: number; gid: number } | undefined, log: Log): void {
+function initCluster(pg: { bin: string }, cluster: string, secretFile: string, runAs: RunAs, log: Log): void {
+  const user = runAs.user;
   log('creating the embedded PostgreSQL cluster (first start only)…');
   rmSync(cluster, { recursive: true, force: true });
   mkdirSync(cluster, { recursive: true, mode: 0o700 });
@@ -328,11 +350,8 @@ function initCluster(pg: { bin: string }, cluster: string, secretFile: string, u
       chownSync(cluster, user.uid, user.gid);
       chownSync(pwfile, user.uid, user.gid);
     }
-    const res = spawnSync(
-      path.join(pg.bin, 'initdb'),
-      ['-D', cluster, `--username=${PG_USER}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--locale=C', '--encoding=UTF8', '--no-instructions'],
-      { encoding: 'utf8', ...(user ?? {}) },
-    );
+    const [cmd, ...args] = [...runAs.prefix, path.join(pg.bin, 'initdb'), '-D', cluster, `--username=${PG_USER}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--locale=C', '--encoding=UTF8', '--no-instructions'];
+    const res = spawnSync(cmd, args, { encoding: 'utf8', cwd: path.dirname(cluster), env: serverEnv(), ...(user ?? {}) });
     if (res.status !== 0) throw new Error(`initdb failed:\n${res.stderr || res.stdout}`);
   } finally {
     rmSync(pwfile, { force: true });
@@ -356,14 +375,15 @@ interface Storage {
   stop(): Promise<void>;
 }
 
-async function startPostgres(dbDir: string, dataDir: string, durable: boolean, log: Log, onFailure: (err: Error) => void): Promise<Storage> {
+async function startPostgres(dbDir: string, durable: boolean, log: Log, onFailure: (err: Error) => void): Promise<Storage> {
   const pg = findPostgres();
   if (!pg) throw new Error(NO_POSTGRES);
-  const user = serverUser();
+  const runAs = serverRunAs();
+  const user = runAs.user;
   const cluster = path.join(dbDir, 'postgresql');
   const secretFile = path.join(dbDir, 'postgresql.secret');
-  letReach([dataDir, dbDir], user);
-  if (!existsSync(path.join(cluster, 'PG_VERSION')) || !existsSync(secretFile)) initCluster(pg, cluster, secretFile, user, log);
+  letReach(dbDir, runAs);
+  if (!existsSync(path.join(cluster, 'PG_VERSION')) || !existsSync(secretFile)) initCluster(pg, cluster, secretFile, runAs, log);
   const clusterMajor = Number(readFileSync(path.join(cluster, 'PG_VERSION'), 'utf8').trim());
   if (clusterMajor !== pg.major) {
     throw new Error(
@@ -387,7 +407,8 @@ async function startPostgres(dbDir: string, dataDir: string, durable: boolean, l
   const server = await Supervised.create(
     'PostgreSQL',
     async () => {
-      const w = watched(path.join(pg.bin, 'postgres'), args, { env: serverEnv(), user, stopSignal: 'INT', stopWaitMs: 20_000 });
+      const [cmd, ...rest] = [...runAs.prefix, path.join(pg.bin, 'postgres'), ...args];
+      const w = watched(cmd, rest, { env: serverEnv(), user, cwd: dbDir, stopSignal: 'INT', stopWaitMs: 20_000 });
       // After a crash PostgreSQL replays its WAL first: every acknowledged commit is back.
       await waitFor('PostgreSQL', w, () => pgReady(pg, port), 60_000);
       return w;
@@ -422,7 +443,7 @@ export async function startEmbeddedServer(dataDir: string, log: Log = () => {}, 
     log(`${dbDir} holds an embedded SQLite database from an earlier version; it is left as it is. Start with EMBEDDED_DB=sqlite to keep using it.`);
   }
   const onFailure = opts.onFailure ?? ((err: Error) => log(err.message));
-  const storage = engine === 'postgresql' ? await startPostgres(dbDir, root, opts.durable ?? true, log, onFailure) : sqliteStorage(dbDir);
+  const storage = engine === 'postgresql' ? await startPostgres(dbDir, opts.durable ?? true, log, onFailure) : sqliteStorage(dbDir);
   const stateDir = path.join(dbDir, 'ferretdb-state');
   mkdirSync(stateDir, { recursive: true });
   const port = await freePort();
