@@ -106,7 +106,10 @@ const routeModules: RouteModule[] = [
 ];
 
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: true });
+  // Only as many X-Forwarded-For entries as there are trusted proxies (counted from the right):
+  // the entries left of them are whatever the client wrote.
+  const hops = deps.config.TRUSTED_PROXY_HOPS;
+  const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
   const kit: RouteKit = { router: new Router(), registry: new OpenApiRegistry(), tokens: new TokenService(deps.secrets.jwtSecret) };
   for (const register of routeModules) register(kit, deps);
   const { router } = kit;

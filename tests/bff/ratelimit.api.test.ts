@@ -6,9 +6,35 @@ import { LOGIN_LIMITS } from '../../bff/src/auth/routes';
 describe('rate limits (000 §29, 002 §38)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp();
+    // Behind one trusted proxy: its X-Forwarded-For entry (the last) names the client.
+    t = await buildTestApp({ TRUSTED_PROXY_HOPS: '1' });
   });
   afterAll(() => t.close());
+
+  it('when no proxy is trusted (the default), then 35 staff logins with different X-Forwarded-For values hit 429 after the limit', async () => {
+    const direct = await buildTestApp();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 35; i++) {
+        const res = await direct.http.post('/api/admin/v1/auth/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ username: `spoof_${i}`, password: 'whatever-1' });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, LOGIN_LIMITS.staff.limit).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(LOGIN_LIMITS.staff.limit).every((s) => s === 429)).toBe(true);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('when one proxy is trusted, then only its entry counts: addresses the client prepends to X-Forwarded-For do not split the limit', async () => {
+    t.clock.set('2026-11-24T11:00:00+08:00');
+    const statuses: number[] = [];
+    for (let i = 0; i <= LOGIN_LIMITS.staff.limit; i++) {
+      const res = await t.http.post('/api/admin/v1/auth/login').set('X-Forwarded-For', `198.51.100.${i}, 10.9.9.9`).send({ username: `spoof2_${i}`, password: 'whatever-1' });
+      statuses.push(res.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
 
   it('when one address exceeds the staff login limit in a minute, then 429 RATE_LIMITED with Retry-After; other addresses and the next minute pass', async () => {
     t.clock.set('2026-11-24T10:00:00+08:00');

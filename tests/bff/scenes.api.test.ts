@@ -8,7 +8,7 @@ let admin: TestStaff;
 let org: DemoOrg;
 
 beforeAll(async () => {
-  t = await buildTestApp({ PUBLIC_BASE_URL: 'https://mashang.example.cn' });
+  t = await buildTestApp({ PUBLIC_BASE_URL: 'https://mashang.example.cn', TRUSTED_PROXY_HOPS: '1' });
   admin = await buildStaff(t, { roles: ['admin'] });
   org = await buildDemoOrg(t, admin.token);
   await seedDemoCatalogAndScenes(t.deps);

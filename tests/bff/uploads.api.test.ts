@@ -113,6 +113,19 @@ describe('local adapter: PostObject-compatible upload endpoint', () => {
     expect((await postForm(res.body.uploadUrl, { ...res.body.fields, 'Content-Type': 'text/html' }, PNG)).body.error.code).toBe('UPLOAD_POLICY_VIOLATED');
   });
 
+  test('when the request names another Host or X-Forwarded-Host, then the upload URL still comes from configuration (the listen address without PUBLIC_BASE_URL)', async () => {
+    const res = await t.http.post('/api/v1/uploads').set(auth(ALICE)).set('Host', 'evil.example').set('X-Forwarded-Host', 'evil2.example').set('X-Forwarded-Proto', 'https').send({ kind: 'image', mime: 'image/png', size: PNG.length });
+    expect(res.status).toBe(201);
+    expect(new URL(res.body.uploadUrl).origin).toBe(`http://127.0.0.1:${t.config.PORT}`);
+    const behindProxy = await buildTestApp({ PUBLIC_BASE_URL: 'https://mashang.example.cn/', TRUSTED_PROXY_HOPS: '1' });
+    try {
+      const issued = await behindProxy.http.post('/api/v1/uploads').set(auth(ALICE)).set('X-Forwarded-Host', 'evil.example').send({ kind: 'image', mime: 'image/png', size: PNG.length });
+      expect(issued.body.uploadUrl).toBe('https://mashang.example.cn/api/v1/uploads/local');
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   test('when the file is larger than the policy allows, then 413 MEDIA_TOO_LARGE and no file remains', async () => {
     const res = await issue(ALICE, { kind: 'voice', mime: 'audio/mp4', size: 100 });
     const put = await postForm(res.body.uploadUrl, res.body.fields, Buffer.alloc(2 * 1024 * 1024 + 1, 7));

@@ -54,6 +54,8 @@ const envSchema = z
     OSS_ENDPOINT: z.string().url().optional(),
     PUBLIC_BASE_URL: z.string().url().optional(),
     H5_ORIGIN: z.string().min(1).optional(),
+    // Reverse proxies in front of the BFF that append to X-Forwarded-For; 0 = none, the socket's address is the client.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     // How often the sweeper runs (deadline warnings, overdue 督办, escalation); 0 disables it on this instance.

@@ -19,7 +19,7 @@ async function answer(ctx: Context, deps: AppDeps, canRead: CanReadMedia, actor:
   // Not allowed and not there look the same, so keys cannot be probed.
   if (!isObjectKey(key) || !(await canRead(deps, actor, key))) throw notFound('文件', 'MEDIA_NOT_FOUND');
   if (!(await deps.storage.head(key))) throw notFound('文件', 'MEDIA_NOT_FOUND');
-  const url = absoluteUrl(ctx, deps.storage.signedReadUrl(key, READ_URL_TTL_SECONDS));
+  const url = absoluteUrl(deps.config, deps.storage.signedReadUrl(key, READ_URL_TTL_SECONDS));
   if (!redirect) {
     ctx.body = { url, expiresAt: new Date(deps.clock.now().getTime() + READ_URL_TTL_SECONDS * 1000).toISOString() };
     return;

@@ -86,5 +86,9 @@ export function createRateLimiter(deps: { db: Connection; clock: Clock }, policy
   };
 }
 
-/** The caller's address; `app.proxy` is on, so behind a load balancer this is X-Forwarded-For's client. */
+/**
+ * The caller's address: the socket's peer, or with TRUSTED_PROXY_HOPS = n the address the
+ * outermost trusted proxy saw (the n-th X-Forwarded-For entry from the right), never an entry
+ * the client wrote itself.
+ */
 export const clientIp = (ctx: Context): string => ctx.ip || 'unknown';

@@ -41,7 +41,7 @@ export function uploadRoutes(kit: RouteKit, deps: AppDeps): void {
     async (ctx, { body, actor }) => {
       const issued = await issueUpload(deps, actor.id, body);
       ctx.status = 201;
-      ctx.body = { key: issued.key, uploadUrl: absoluteUrl(ctx, issued.uploadUrl), fields: issued.fields, expiresAt: issued.expiresAt.toISOString() };
+      ctx.body = { key: issued.key, uploadUrl: absoluteUrl(deps.config, issued.uploadUrl), fields: issued.fields, expiresAt: issued.expiresAt.toISOString() };
     },
   );
 }

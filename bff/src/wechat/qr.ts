@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import type { AppDeps } from '../app';
 import { badRequest } from '../http/errors';
+import { publicBaseUrl } from '../config/public-url';
 
 /** The mini-program page a scanned code opens; it reads `scene` from its query. */
 export const SCENE_PAGE = 'pages/scan/index';
@@ -16,8 +17,7 @@ export interface QrImage {
 
 /** Where the h5 build takes a scene when no mini-program code can be had. */
 export function h5SceneUrl(config: AppDeps['config'], scene: string): string {
-  const base = (config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '');
-  return `${base}/h5/?scene=${encodeURIComponent(scene)}`;
+  return `${publicBaseUrl(config)}/h5/?scene=${encodeURIComponent(scene)}`;
 }
 
 /**
