@@ -107,11 +107,11 @@ describe.each(engines())('database compatibility contract: $name', (engine) => {
     const win = await T.findOneAndUpdate(
       { _id: t._id, status: 'submitted', version: 0 },
       { $set: { status: 'accepted' }, $inc: { version: 1 }, $push: { timeline: { at: new Date(), action: 'accept' } } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     expect(win).toMatchObject({ status: 'accepted', version: 1 });
     expect(win!.timeline).toHaveLength(1);
-    const lose = await T.findOneAndUpdate({ _id: t._id, status: 'submitted', version: 0 }, { $set: { status: 'rejected' } }, { new: true }).lean();
+    const lose = await T.findOneAndUpdate({ _id: t._id, status: 'submitted', version: 0 }, { $set: { status: 'rejected' } }, { returnDocument: 'after' }).lean();
     expect(lose).toBeNull();
   });
 
@@ -120,7 +120,7 @@ describe.each(engines())('database compatibility contract: $name', (engine) => {
     const t = await T.create({ no: 'R-1', status: 'submitted', version: 0 });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        T.findOneAndUpdate({ _id: t._id, status: 'submitted', version: 0 }, { $set: { status: 'accepted', note: `w${i}` }, $inc: { version: 1 } }, { new: true }).lean(),
+        T.findOneAndUpdate({ _id: t._id, status: 'submitted', version: 0 }, { $set: { status: 'accepted', note: `w${i}` }, $inc: { version: 1 } }, { returnDocument: 'after' }).lean(),
       ),
     );
     const winners = results.filter(Boolean).length;

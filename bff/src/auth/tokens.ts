@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { StaffRole } from '@mashang/shared';
 import { unauthorized } from '../http/errors';
@@ -26,11 +27,15 @@ export type StaffCheck = (claims: StaffClaims) => Promise<void>;
 /** HS256 only, pinned on verify; citizens and staff get different audiences, so tokens never cross APIs. */
 export class TokenService {
   private staffCheck?: StaffCheck;
+  /** One key object: given the string, jsonwebtoken would build a key on every sign and verify. */
+  private readonly secret: KeyObject;
 
   constructor(
-    private readonly secret: string,
+    secret: string,
     private readonly ttl = { citizen: '7d', staff: '12h' } as const,
-  ) {}
+  ) {
+    this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   signCitizen(id: string): string {
     return jwt.sign({ kind: 'citizen' }, this.secret, { algorithm: 'HS256', subject: id, issuer: ISSUER, audience: CITIZEN_AUDIENCE, expiresIn: this.ttl.citizen });

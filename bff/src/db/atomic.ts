@@ -97,7 +97,7 @@ export async function allocateUnique<R>(db: Connection, counter: string, tryUse:
   for (let attempt = 0; attempt < 1000; attempt++) {
     let doc: CounterDoc | null;
     try {
-      doc = await counters.findOneAndUpdate({ _id: counter }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
+      doc = await counters.findOneAndUpdate({ _id: counter }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
     } catch (err) {
       if (isDuplicateKey(err)) continue;
       throw err;
