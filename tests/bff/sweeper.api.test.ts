@@ -139,6 +139,20 @@ describe('sweeper: deadlines, automatic 督办 and escalation (000 §22-24)', ()
     expect(await listSupervisions(t.db, first)).toEqual([]);
   });
 
+  it('004 §14 when one citizen files a matter twice openly and once confidentially, then no repeat 督办 groups the confidential request with the open ones', async () => {
+    const citizen = await newCitizen(t);
+    const first = await submit(t, citizen.token, '和平小区5号楼旁边的饭店油烟直排，熏得开不了窗');
+    t.clock.advance(DAY);
+    const second = await submit(t, citizen.token, '和平小区5号楼旁边饭店的油烟直排，还是熏得开不了窗');
+    t.clock.advance(DAY);
+    const res = await t.http.post('/api/v1/tickets').set(bearer(citizen.token)).send({ type: 'complaint', content: '和平小区5号楼旁边的饭店油烟直排，熏得开不了窗，一直没人管', confidential: true, idempotencyKey: `sweep-secret-${Date.now()}` });
+    expect(res.status).toBe(201);
+    const secret = res.body.ticket.no as string;
+    await sweep();
+    const records = [...(await listSupervisions(t.db, first)), ...(await listSupervisions(t.db, second)), ...(await listSupervisions(t.db, secret))];
+    expect(records.filter((r) => r.trigger === 'repeated-by-citizen')).toEqual([]);
+  });
+
   it('002 §23(3) when a ticket has been returned twice, then a repeated-returns 督办 opens once', async () => {
     const citizen = await newCitizen(t);
     const no = await dispatched(t, cast, citizen.token, unit.id);

@@ -6,6 +6,7 @@
 import jwt from 'jsonwebtoken';
 import { buildTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app';
 import { bearer, buildTicket, buildWorld, must, staffGet, ticketIn, type World } from '../support/ticket-builders';
+import { buildCitizen } from '../support/builders/staff';
 import { auditModel } from '../../bff/src/audit/model';
 
 let t: TestApp;
@@ -76,11 +77,11 @@ describe('the access matrix', () => {
 describe('confidential tickets (000 §14, 004 §14)', () => {
   const contact = { name: '欧阳娜娜', phone: '13812345678' };
 
-  test('when unit staff read a confidential ticket, then name and phone are masked and nothing is audited', async () => {
+  test('when unit staff read a confidential ticket, then they get no contact (not even masked) and nothing is audited', async () => {
     const { no } = await ticketIn(w, 'dispatched', { confidential: true, contact });
     const before = await auditModel(t.db).countDocuments({ 'target.id': no });
     const res = await staffGet(w, w.handlerX.token, no);
-    expect(res.body.ticket).toMatchObject({ confidential: true, contactMasked: true, contact: { name: '欧***', phone: '138****5678' } });
+    expect(res.body.ticket).toMatchObject({ confidential: true, contactMasked: true, contact: null });
     expect(res.body.ticket.citizenId).toBeUndefined();
     expect(JSON.stringify(res.body)).not.toContain('欧阳娜娜');
     expect(await auditModel(t.db).countDocuments({ 'target.id': no })).toBe(before);
@@ -98,6 +99,39 @@ describe('confidential tickets (000 §14, 004 §14)', () => {
     const audits = await reads();
     expect(audits.map((a) => a.actor.id).sort()).toEqual([w.operator.id, w.operator.id, w.dispatcher.id, w.supervisor.id].sort());
     expect(JSON.stringify(audits)).not.toContain('欧阳娜娜');
+  });
+
+  test('004 §14 when the handling unit reads a confidential ticket and an ordinary one of the same citizen, then nothing links them (no account id, contact, typed phone or name, merge or follower data; q on them finds nothing)', async () => {
+    const owner = await buildCitizen(t);
+    const who = { name: '李建国', phone: '13912345678' };
+    const toUnitX = async (no: string) => {
+      await must(w, w.operator.token, no, 'accept');
+      await must(w, w.dispatcher.token, no, 'dispatch', { leadUnit: w.units.x });
+    };
+    const ordinary = await buildTicket(w, { contact: who, content: '小区东门的路灯坏了一周，晚上很黑' }, owner);
+    await toUnitX(ordinary.no);
+    const secret = await buildTicket(w, { confidential: true, contact: who, content: '我是李建国，电话13912345678，楼下饭店油烟直排熏得开不了窗，李建国实名举报' }, owner);
+    const other = await buildTicket(w, { content: '楼下饭店油烟直排，熏得开不了窗' }, w.citizenB);
+    await must(w, w.operator.token, other.no, 'merge', { into: secret.no });
+    await toUnitX(secret.no);
+    await must(w, w.handlerX.token, secret.no, 'sign');
+
+    const plain = (await staffGet(w, w.handlerX.token, ordinary.no)).body.ticket;
+    expect(plain).toMatchObject({ citizenId: owner.id, contact: who });
+    const masked = await staffGet(w, w.handlerX.token, secret.no);
+    const seen = JSON.stringify(masked.body);
+    for (const link of [owner.id, w.citizenB.id, other.no, who.name, who.phone, '5678']) expect(seen).not.toContain(link);
+    expect(masked.body.ticket).toMatchObject({ contact: null, contactMasked: true });
+    expect(masked.body.ticket.timeline.every((e: { actor: { id?: string } }) => e.actor.id === undefined || e.actor.id !== owner.id)).toBe(true);
+    expect(masked.body.ticket.notices.every((n: { recipient: string }) => n.recipient === 'citizen')).toBe(true);
+
+    const list = await t.http.get('/api/admin/v1/tickets?limit=100').set(bearer(w.handlerX.token)).expect(200);
+    const row = list.body.items.find((i: { no: string }) => i.no === secret.no);
+    expect(JSON.stringify(row)).not.toMatch(/李建国|13912345678/);
+    for (const q of [who.phone, who.name]) {
+      const found = await t.http.get(`/api/admin/v1/tickets?q=${encodeURIComponent(q)}`).set(bearer(w.handlerX.token)).expect(200);
+      expect(found.body.items.map((i: { no: string }) => i.no)).not.toContain(secret.no);
+    }
   });
 
   test('when the ticket is not confidential, then its unit sees the contact to call the citizen back', async () => {

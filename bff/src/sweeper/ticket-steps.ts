@@ -87,6 +87,7 @@ interface CitizenTicket {
   createdAt: Date;
   content: string;
   status: TicketStatus;
+  confidential?: boolean;
 }
 
 const NOT_A_REQUEST: readonly TicketStatus[] = ['rejected', 'withdrawn'];
@@ -102,11 +103,15 @@ async function frequentCitizens(deps: SweepDeps, since: Date): Promise<string[]>
 
 async function superviseCitizenRepeats(deps: SweepDeps, citizenId: string, since: Date): Promise<number> {
   const tickets = await ticketModel(deps.db)
-    .find({ citizenId, createdAt: { $gte: since }, status: { $nin: [...NOT_A_REQUEST] } }, { no: 1, createdAt: 1, content: 1, status: 1 })
+    .find({ citizenId, createdAt: { $gte: since }, status: { $nin: [...NOT_A_REQUEST] } }, { no: 1, createdAt: 1, content: 1, status: 1, confidential: 1 })
     .lean<CitizenTicket[]>();
   const candidates = tickets.map((t) => ({ ...t, tokens: uniqueTokens(tokenize(t.content)) }));
+  // A confidential request is never grouped with the citizen's ordinary ones: a supervision
+  // naming both would tell their unit who filed it (000 §14, 004 §14).
+  const partitions = [candidates.filter((t) => !t.confidential), candidates.filter((t) => t.confidential)];
+  const groups = partitions.flatMap((part) => repeatedMatters(part, SUPERVISION_DEFAULTS.repeatSimilarity, SUPERVISION_DEFAULTS.repeatCount));
   let opened = 0;
-  for (const group of repeatedMatters(candidates, SUPERVISION_DEFAULTS.repeatSimilarity, SUPERVISION_DEFAULTS.repeatCount)) {
+  for (const group of groups) {
     const open = group.filter((t) => (OPEN_STATUSES as readonly string[]).includes(t.status));
     const target = open[open.length - 1];
     if (!target) continue; // every request of the matter is finished: nothing left to supervise

@@ -25,6 +25,7 @@ import { knowledgeCitation } from './knowledge-citation';
 import { metricKeysFor } from './metric-keys';
 import { readyTicketModel, type TicketDoc, type TimelineEntry } from './model';
 import { ticketTokens } from './search-tokens';
+import { searchableText } from './confidential';
 
 export interface ActionRequest {
   no: string;
@@ -80,7 +81,7 @@ async function supplementExtras(deps: TicketDeps, ticket: TicketDoc, input: Acti
   const keys = input.attachments ?? [];
   const added: AttachmentDescriptor[] = await verifyAttachments(deps, ticket.citizenId, keys, ticket.no);
   const text = [ticket.content, ...ticket.timeline.map((e) => (typeof e.data?.content === 'string' ? e.data.content : '')), input.content ?? ''].join(' ');
-  return { $set: { attachments: [...ticket.attachments, ...added], tokens: ticketTokens(text, ticket.location) }, claimed: keys };
+  return { $set: { attachments: [...ticket.attachments, ...added], tokens: ticketTokens(searchableText(deps, ticket, text), ticket.location) }, claimed: keys };
 }
 
 /** Fields the BFF keeps beside the machine's state, recomputed for the new state. */

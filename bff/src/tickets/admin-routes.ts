@@ -56,7 +56,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
     },
     async (ctx, { query, actor }) => {
       const page = await listStaffTickets(deps, actor, query);
-      ctx.body = { items: page.items.map(summaryView(deps)), nextCursor: page.nextCursor };
+      ctx.body = { items: page.items.map(summaryView(deps, actor)), nextCursor: page.nextCursor };
     },
   );
 

@@ -61,7 +61,7 @@ export function citizenTicketRoutes(kit: RouteKit, deps: AppDeps): void {
     { method: 'get', path: '/api/v1/tickets', summary: 'My requests, newest first', tags: TAGS, auth: 'citizen', query: citizenTicketListQuerySchema, responses: { 200: { description: 'a page', schema: ticketPage } } },
     async (ctx, { query, actor }) => {
       const page = await listCitizenTickets(deps, actor, query);
-      ctx.body = { items: page.items.map(summaryView(deps)), nextCursor: page.nextCursor };
+      ctx.body = { items: page.items.map(summaryView(deps, actor)), nextCursor: page.nextCursor };
     },
   );
 

@@ -20,6 +20,7 @@ import { CONTACT_NAME_CONTEXT, CONTACT_PHONE_CONTEXT, readyTicketModel, type Tic
 import { reservedTicketNo, reserveTicketNo } from './numbers';
 import { findTicketByNo } from './access';
 import { ticketTokens } from './search-tokens';
+import { searchableText } from './confidential';
 import { metricKeysFor } from './metric-keys';
 import { timelineActor, transitionContext, type TicketDeps } from './deps';
 import { performEffects } from './effects';
@@ -98,7 +99,7 @@ function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor,
     openid: draft.openid,
     content: draft.content,
     category: draft.category,
-    tokens: ticketTokens(draft.content, draft.location),
+    tokens: ticketTokens(searchableText(deps, draft, draft.content), draft.location),
     attachments,
     location: draft.location,
     scene: draft.scene,

@@ -15,6 +15,7 @@ import { listInternalNotes } from './notes';
 import type { TicketDeps } from './deps';
 import type { TicketDoc } from './model';
 import { citizenTicketView, mentionedUnits, staffTicketView, ticketSummary, type ViewContext } from './view';
+import { ticketRedactor } from './confidential';
 
 export async function unitNames(deps: Pick<TicketDeps, 'db'>, ids: readonly string[]): Promise<Record<string, string>> {
   if (!ids.length) return {};
@@ -33,9 +34,12 @@ export async function citizenView(deps: TicketDeps, t: TicketDoc, actor: Citizen
   return citizenTicketView(t, await viewContext(deps, t, actor));
 }
 
+/** Unit staff see confidential tickets masked (000 §14, 004 §14); platform staff in clear, audited. */
+const isMaskedFor = (t: Pick<TicketDoc, 'confidential'>, actor: StaffActor): boolean => t.confidential && isUnitOnly(actor);
+
 /** The staff view; an unmasked view of a confidential ticket is audited. */
 export async function staffView(deps: TicketDeps, t: TicketDoc, actor: StaffActor): Promise<StaffTicketView> {
-  const masked = t.confidential && isUnitOnly(actor);
+  const masked = isMaskedFor(t, actor);
   const view = staffTicketView(t, await viewContext(deps, t, actor), masked ? 'masked' : 'plain');
   if (t.confidential && !masked && t.contact) {
     await recordAudit(deps.db, { actor, action: 'ticket.contact.read', target: { type: 'ticket', id: t.no }, details: { confidential: true }, at: deps.clock.now() });
@@ -60,7 +64,10 @@ export type StaffTicketDetail = StaffTicketView & StaffTicketRecords;
 async function ticketRecords(deps: TicketDeps, t: TicketDoc, actor: StaffActor): Promise<StaffTicketRecords> {
   const all = await listSupervisions(deps.db, t.no);
   const visible = isUnitOnly(actor) ? all.filter((r) => Boolean(actor.unit) && r.units.includes(actor.unit as string)) : all;
-  return { supervisions: await supervisionViews(deps.db, visible), sweepEvents: await listSweepEvents(deps.db, t.no), notices: await listNotices(deps.db, t.no) };
+  const notices = await listNotices(deps.db, t.no);
+  // Who else follows a confidential request is not the unit's to know.
+  const shown = isMaskedFor(t, actor) ? notices.filter((n) => n.recipient === 'citizen') : notices;
+  return { supervisions: await supervisionViews(deps.db, visible), sweepEvents: await listSweepEvents(deps.db, t.no), notices: shown };
 }
 
 /** GET /api/admin/v1/tickets/{no}: the staff view with the internal notes and the platform's records about the ticket (never in the citizen view). */
@@ -70,4 +77,6 @@ export async function readStaffTicket(deps: TicketDeps, actor: StaffActor, no: s
   return { ...view, internalNotes: [...view.internalNotes, ...(await listInternalNotes(deps.db, ticket.no))], ...(await ticketRecords(deps, ticket, actor)) };
 }
 
-export const summaryView = (deps: TicketDeps) => (t: TicketDoc) => ticketSummary(t, deps.clock.now());
+/** List rows; a unit's rows of confidential tickets carry the redacted text. */
+export const summaryView = (deps: TicketDeps, actor: CitizenActor | StaffActor) => (t: TicketDoc) =>
+  ticketSummary(t, deps.clock.now(), actor.kind === 'staff' && isMaskedFor(t, actor) ? ticketRedactor(t, deps.secrets.dataKey) : undefined);

@@ -21,7 +21,7 @@ export const ticketSummarySchema = z.object({
   channel: z.enum(CHANNELS),
   class: z.string().nullable(),
   category: z.string().nullable().describe('dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch'),
-  content: z.string(),
+  content: z.string().describe('the citizen’s text; redacted (phones, ID numbers, the contact’s name…) for unit staff on a confidential ticket'),
   leadUnit: z.string().nullable(),
   coUnits: z.array(z.string()),
   dueAt: z.string().nullable(),
@@ -36,7 +36,10 @@ export const ticketDetailSchema = ticketSummarySchema
   .extend({
     attachments: z.array(z.object({ key: z.string(), kind: z.string(), mime: z.string(), size: z.number() }).loose()),
     location: z.object({}).loose().nullable(),
-    contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
+    contact: z
+      .object({ name: z.string().optional(), phone: z.string().optional() })
+      .nullable()
+      .describe('the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted)'),
     deadlines: z.object({}).loose().nullable(),
     timeline: z.array(timelineEntry),
     result: z.string().nullable(),

@@ -1,12 +1,13 @@
 /**
  * What each viewer sees of a ticket (ARCHITECTURE.md field names). Citizens: their request, its
  * progress and result, never internal notes, other units' exchanges or staff identities. Staff:
- * everything, with the citizen's name and phone masked for unit staff when the ticket is
- * confidential (000 §14, 004 §14).
+ * everything, except that unit staff see nothing of a confidential ticket that links it to a
+ * person (000 §14, 004 §14; confidential.ts).
  */
 import { ACTION_LABELS, STATUS_LABELS, isOverdue, type TicketAction } from '@mashang/shared';
-import { decryptOptional, maskName, maskPhone } from '../crypto';
+import { decryptOptional } from '../crypto';
 import { CONTACT_NAME_CONTEXT, CONTACT_PHONE_CONTEXT, type TicketDoc, type TimelineEntry } from './model';
+import { maskedEntry, ticketRedactor, type Redactor } from './confidential';
 
 export type ContactMode = 'plain' | 'masked';
 
@@ -46,14 +47,16 @@ function citizenEntry(e: TimelineEntry, unitNames: Record<string, string>) {
 
 function contactOf(t: TicketDoc, dataKey: Buffer, mode: ContactMode): { name?: string; phone?: string } | null {
   if (!t.contact) return null;
+  // Even a masked name and phone (surname, 7 of 11 digits) match the same citizen's ordinary
+  // tickets, where the unit sees them in clear: a masked view carries no contact at all.
+  if (mode === 'masked') return null;
   const name = decryptOptional(dataKey, t.contact.nameEnc, CONTACT_NAME_CONTEXT);
   const phone = decryptOptional(dataKey, t.contact.phoneEnc, CONTACT_PHONE_CONTEXT);
-  if (mode === 'masked') return { ...(name ? { name: maskName(name) } : {}), ...(phone ? { phone: maskPhone(phone) } : {}) };
   return { ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
 }
 
-/** The fields of every view, lists included. */
-export function ticketSummary(t: TicketDoc, now: Date) {
+/** The fields of every view, lists included; `clean` redacts the citizen's text (masked views). */
+export function ticketSummary(t: TicketDoc, now: Date, clean: Redactor = (s) => s) {
   return {
     no: t.no,
     type: t.type,
@@ -63,7 +66,7 @@ export function ticketSummary(t: TicketDoc, now: Date) {
     channel: t.channel,
     class: t.class ?? null,
     category: t.category ?? null,
-    content: t.content,
+    content: clean(t.content),
     leadUnit: t.leadUnit ?? null,
     coUnits: t.coUnits,
     dueAt: t.dueAt ?? null,
@@ -100,22 +103,29 @@ export function citizenTicketView(t: TicketDoc, ctx: ViewContext) {
   };
 }
 
+/**
+ * The staff view. `masked` (unit staff on a confidential ticket): nothing links the request to a
+ * person — no account id, no merge data, contact masked, the citizen's texts redacted
+ * (confidential.ts).
+ */
 export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: ContactMode) {
+  const masked = contact === 'masked';
+  const clean: Redactor = masked ? ticketRedactor(t, ctx.dataKey) : (s) => s;
   return {
-    ...ticketSummary(t, ctx.now),
+    ...ticketSummary(t, ctx.now, clean),
     units: ctx.unitNames,
     attachments: t.attachments,
     location: t.location,
     scene: t.scene,
     contact: contactOf(t, ctx.dataKey, contact),
-    contactMasked: contact === 'masked',
+    contactMasked: masked,
     // The citizen's account id identifies the complainant across tickets: not for masked views.
-    ...(contact === 'plain' ? { citizenId: t.citizenId } : {}),
+    ...(masked ? {} : { citizenId: t.citizenId }),
     needsReview: t.needsReview,
     deadlines: t.deadlines ?? null,
-    timeline: t.timeline,
+    timeline: masked ? t.timeline.map((e) => maskedEntry(e, clean)) : t.timeline,
     result: t.result ?? null,
-    rating: t.rating ?? null,
+    rating: t.rating ? { ...t.rating, ...(t.rating.comment ? { comment: clean(t.rating.comment) } : {}) } : null,
     round: t.round,
     coResults: t.coResults,
     extensions: t.extensions,
@@ -129,7 +139,7 @@ export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: Contact
     termination: t.termination ?? null,
     mergedInto: t.mergedInto ?? null,
     onTime: t.onTime ?? null,
-    internalNotes: t.internalNotes,
+    internalNotes: masked ? t.internalNotes.map((n) => ({ ...n, text: clean(n.text) })) : t.internalNotes,
     allowedActions: ctx.allowedActions,
   };
 }
