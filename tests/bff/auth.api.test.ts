@@ -7,6 +7,7 @@ import { bootstrapAdmin } from '../../bff/src/auth/bootstrap-admin';
 import { citizenModel } from '../../bff/src/citizens/model';
 import { findCitizensByPhone } from '../../bff/src/citizens/service';
 import { AppError } from '../../bff/src/http/errors';
+import { auditModel } from '../../bff/src/audit/model';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -174,19 +175,22 @@ describe('staff login', () => {
     expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('when five wrong passwords are given, then the account is locked for 15 minutes even for the right one, then opens again', async () => {
+  it('when five wrong passwords come from one client, then that client waits 30 s before the next check (even for the right password), doubling after each further failure', async () => {
     const s = await buildStaff(t, { roles: ['dispatcher'] });
-    for (let i = 0; i < 5; i++) await t.http.post('/api/admin/v1/auth/login').send({ username: s.username, password: `wrong-${i}aa` }).expect(401);
-    const locked = await t.http.post('/api/admin/v1/auth/login').send({ username: s.username, password: TEST_PASSWORD }).expect(429);
+    const login = (password: string) => t.http.post('/api/admin/v1/auth/login').send({ username: s.username, password });
+    for (let i = 0; i < 5; i++) await login(`wrong-${i}aa`).expect(401);
+    const locked = await login(TEST_PASSWORD).expect(429);
     expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.body.error.details.retryAfterSeconds).toBe(900);
-    t.clock.advance(14 * 60_000);
-    await t.http.post('/api/admin/v1/auth/login').send({ username: s.username, password: TEST_PASSWORD }).expect(429);
+    expect([locked.body.error.details.retryAfterSeconds, locked.headers['retry-after']]).toEqual([30, '30']);
+    t.clock.advance(30_000);
+    await login('wrong-6aa').expect(401);
+    expect((await login(TEST_PASSWORD).expect(429)).body.error.details.retryAfterSeconds).toBe(60);
     t.clock.advance(60_000);
-    await t.http.post('/api/admin/v1/auth/login').send({ username: s.username, password: TEST_PASSWORD }).expect(200);
+    await login(TEST_PASSWORD).expect(200);
+    await login('wrong-7aa').expect(401);
   });
 
-  it('when an unknown username is tried five times, then it locks just like a real one (no account enumeration)', async () => {
+  it('when an unknown username is tried five times, then it is held back just like a real one (no account enumeration)', async () => {
     for (let i = 0; i < 5; i++) await t.http.post('/api/admin/v1/auth/login').send({ username: 'ghost_user', password: 'wrong-pass1' }).expect(401);
     expect((await t.http.post('/api/admin/v1/auth/login').send({ username: 'ghost_user', password: 'wrong-pass1' }).expect(429)).body.error.code).toBe('ACCOUNT_LOCKED');
   });
@@ -199,13 +203,15 @@ describe('staff login', () => {
     await loginStaff(t, s.username, TEST_PASSWORD);
   });
 
-  it('when an account is deactivated, then its token stops working at once and it cannot log in', async () => {
+  it('when an account is deactivated, then its token stops working at once and its login answers like a wrong password', async () => {
     const admin = await buildStaff(t, { roles: ['admin'] });
     const op = await buildStaff(t, { roles: ['operator'] });
     await t.http.get('/api/admin/v1/me').set(bearer(op.token)).expect(200);
     await t.http.patch(`/api/admin/v1/staff/${op.id}`).set(bearer(admin.token)).send({ active: false }).expect(200);
     expect((await t.http.get('/api/admin/v1/me').set(bearer(op.token)).expect(401)).body.error.code).toBe('ACCOUNT_DISABLED');
-    expect((await t.http.post('/api/admin/v1/auth/login').send({ username: op.username, password: TEST_PASSWORD }).expect(403)).body.error.code).toBe('ACCOUNT_DISABLED');
+    const disabled = await t.http.post('/api/admin/v1/auth/login').send({ username: op.username, password: TEST_PASSWORD }).expect(401);
+    const wrong = await t.http.post('/api/admin/v1/auth/login').send({ username: op.username, password: 'wrong-pass1' }).expect(401);
+    expect(disabled.body).toEqual(wrong.body);
   });
 
   it('when roles change or the password is reset, then older tokens are revoked and a fresh login carries the new roles', async () => {
@@ -223,5 +229,48 @@ describe('staff login', () => {
   it('when the login body is invalid, then 400 VALIDATION_FAILED', async () => {
     expect((await t.http.post('/api/admin/v1/auth/login').send({ username: 'a', password: '' }).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
     expect((await t.http.post('/api/admin/v1/auth/login').send({ username: { $gt: '' }, password: 'x' }).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('staff login lockout cannot be raced or turned against the account (issue 17)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Behind one trusted proxy, so the tests can speak as several clients.
+    t = await buildTestApp({ TRUSTED_PROXY_HOPS: '1' });
+  });
+  afterAll(() => t.close());
+  const login = (ip: string, username: string, password: string) => t.http.post('/api/admin/v1/auth/login').set('X-Forwarded-For', ip).send({ username, password });
+
+  it('when 60 wrong passwords for one account race from one client, then exactly five are checked and the rest answer 429', async () => {
+    const s = await buildStaff(t, { roles: ['operator'] });
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => login('192.0.2.1', s.username, `wrong-${i}xx`)));
+    const checked = results.filter((r) => r.status === 401);
+    expect(checked).toHaveLength(5);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(55);
+  });
+
+  it('when someone keeps guessing an account\'s password from one address, then its owner still logs in from another', async () => {
+    t.clock.advance(120_000);
+    const s = await buildStaff(t, { roles: ['admin'] });
+    for (let i = 0; i < 12; i++) {
+      await login('198.51.100.66', s.username, `guess-${i}xx`);
+      t.clock.advance(1000);
+    }
+    expect((await login('198.51.100.66', s.username, TEST_PASSWORD)).status).toBe(429);
+    expect((await login('203.0.113.5', s.username, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('when a client uses up its free attempts, then one lockout audit entry and one alert are written; failures and the login are audited too', async () => {
+    t.clock.advance(120_000);
+    const s = await buildStaff(t, { roles: ['supervisor'] });
+    const warn = jest.spyOn(t.deps.logger, 'warn');
+    for (let i = 0; i < 7; i++) await login('198.51.100.77', s.username, `guess-${i}xx`);
+    const audits = await auditModel(t.db).find({ 'target.id': s.id }).lean();
+    expect(audits.filter((a) => a.action === 'staff.login.failed')).toHaveLength(5);
+    expect(audits.filter((a) => a.action === 'staff.login.locked')).toEqual([expect.objectContaining({ details: { client: '198.51.100.77', failures: 5 } })]);
+    expect(warn.mock.calls.filter(([o]) => (o as { alert?: string }).alert === 'staff-login-lockout')).toHaveLength(1);
+    warn.mockRestore();
+    await login('203.0.113.8', s.username, TEST_PASSWORD).expect(200);
+    expect(await auditModel(t.db).countDocuments({ 'target.id': s.id, action: 'staff.login' })).toBe(2);
   });
 });

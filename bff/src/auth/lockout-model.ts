@@ -1,18 +1,23 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-/** One failed staff login. Insert-only, so concurrent failures are all counted (no lossy `$inc`). */
-export interface LoginFailureDoc {
+/**
+ * One staff login attempt of one client for one username, numbered from 1 since the last
+ * success: `_id` = `<username>|<client>|<n>`. The unique `_id` reserves each number once, so
+ * however many attempts race, each gets its own number before any password is checked.
+ */
+export interface LoginAttemptDoc {
   _id: string;
-  username: string;
+  key: string;
+  n: number;
   at: Date;
 }
 
-const failureSchema = new Schema<LoginFailureDoc>(
-  { _id: String, username: { type: String, required: true }, at: { type: Date, required: true } },
-  { versionKey: false, collection: 'login_failures' },
+const attemptSchema = new Schema<LoginAttemptDoc>(
+  { _id: String, key: { type: String, required: true }, n: { type: Number, required: true }, at: { type: Date, required: true } },
+  { versionKey: false, collection: 'login_attempts' },
 );
-failureSchema.index({ username: 1, at: -1 });
+attemptSchema.index({ key: 1, n: -1 });
 
-export function loginFailureModel(db: Connection): Model<LoginFailureDoc> {
-  return (db.models.LoginFailure as Model<LoginFailureDoc>) ?? db.model<LoginFailureDoc>('LoginFailure', failureSchema);
+export function loginAttemptModel(db: Connection): Model<LoginAttemptDoc> {
+  return (db.models.LoginAttempt as Model<LoginAttemptDoc>) ?? db.model<LoginAttemptDoc>('LoginAttempt', attemptSchema);
 }

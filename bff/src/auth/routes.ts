@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { staffLoginSchema, wechatLoginSchema } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
+import { AppError } from '../http/errors';
 import { clientIp, createRateLimiter } from '../ratelimit';
 import { citizenView, getCitizen, updateProfile } from '../citizens/service';
 import { citizenSchema, profilePatchSchema } from '../citizens/schemas';
@@ -69,20 +70,25 @@ export function staffAuthRoutes(kit: RouteKit, deps: AppDeps): void {
       method: 'post',
       path: '/api/admin/v1/auth/login',
       summary: 'Staff login with username and password',
-      description: 'Five wrong passwords within 15 minutes lock the username for 15 minutes (429 ACCOUNT_LOCKED).',
+      description:
+        'Counted per (username, client address): after five failed attempts each further one is checked only after a delay since the previous one, doubling from 30 s to 15 min (429 ACCOUNT_LOCKED with `retryAfterSeconds` and Retry-After); a success resets it. Other addresses are not held back. Unknown user, wrong password and disabled account answer the same 401. Every login, failure and lockout is audited.',
       tags: ['auth'],
       auth: 'public',
       body: staffLoginSchema,
       responses: {
         200: { description: 'signed in', schema: z.object({ token: z.string(), staff: staffSchema }) },
-        401: { description: 'INVALID_CREDENTIALS (unknown user or wrong password alike)' },
-        403: { description: 'ACCOUNT_DISABLED' },
-        429: { description: 'ACCOUNT_LOCKED or RATE_LIMITED' },
+        401: { description: 'INVALID_CREDENTIALS (unknown user, wrong password or disabled account alike)' },
+        429: { description: 'ACCOUNT_LOCKED (this client must wait) or RATE_LIMITED (this address)' },
       },
     },
     async (ctx, { body }) => {
-      await limiter.consume(clientIp(ctx), ctx);
-      const { token, staff } = await loginStaff(deps, kit.tokens, body.username, body.password);
+      const client = clientIp(ctx);
+      await limiter.consume(client, ctx);
+      const { token, staff } = await loginStaff(deps, kit.tokens, body.username, body.password, client).catch((err: unknown) => {
+        const retry = err instanceof AppError && err.code === 'ACCOUNT_LOCKED' ? (err.details as { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
+        if (retry) ctx.set('Retry-After', String(retry));
+        throw err;
+      });
       ctx.body = { token, staff: staffView(staff) };
     },
   );
