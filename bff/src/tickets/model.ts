@@ -111,6 +111,8 @@ ticketSchema.index({ no: 1 }, { unique: true });
 ticketSchema.index({ citizenId: 1, idempotencyKey: 1 }, { unique: true });
 ticketSchema.index({ citizenId: 1, createdAt: -1 });
 ticketSchema.index({ status: 1, dueAt: 1 });
+/** Staff lists by status, newest first: the index is walked in order and stops at the page. */
+ticketSchema.index({ status: 1, createdAt: -1 });
 ticketSchema.index({ unitScope: 1 });
 ticketSchema.index({ tokens: 1 });
 ticketSchema.index({ createdAt: -1 });
