@@ -6,14 +6,33 @@ import { z } from 'zod';
  * `{"$ne": null}` or a key starting with `$`.
  */
 
+/**
+ * Text hygiene for every free-text field, once: bidi embedding/override/isolate controls
+ * (U+202A–U+202E, U+2066–U+2069), which can make a stored text read differently from what it
+ * says, are stripped; NUL and the other control characters (tab and line breaks allowed) and
+ * lone UTF-16 surrogates, which no real text contains and which storage and exports mangle,
+ * are refused.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isCleanText = (s: string): boolean => !CONTROL_CHARS.test(s) && !LONE_SURROGATE.test(s);
+
+/** A string with the hygiene above, trimmed. */
+const cleanString = () =>
+  z
+    .string()
+    .overwrite((s) => s.replace(BIDI_CONTROLS, ''))
+    .trim()
+    .refine(isCleanText, '文本含有不可见的控制字符或无效字符');
+
 /** Trimmed, non-empty text of at most `max` characters. */
-export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
+export const text = (max: number, min = 1) => cleanString().min(min).max(max);
 
 /** Optional trimmed text; an empty string after trimming counts as absent. */
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  cleanString()
     .max(max)
     .optional()
     .transform((v) => (v === '' ? undefined : v));

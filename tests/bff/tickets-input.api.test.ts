@@ -43,6 +43,26 @@ const INJECTIONS: unknown[] = [
 
 const validSubmit = { type: 'help', content: '路灯坏了好几天了', idempotencyKey: 'input-test-key-1' };
 
+describe('text hygiene of free-text fields (issue 17 item 8)', () => {
+  test('when a text carries NUL, another control character or a lone surrogate, then 400 VALIDATION_FAILED on the citizen and staff APIs and nothing is stored', async () => {
+    const before = await ticketModel(t.db).countDocuments();
+    for (const [i, content] of ['路灯坏了\u0000好几天了', '路灯坏了\u0007好几天了', '路灯坏了\uD800好几天了', '路灯坏了\uDC00好几天了'].entries()) {
+      const res = await t.http.post('/api/v1/tickets').set(bearer(citizenToken)).send({ ...validSubmit, content, idempotencyKey: `hygiene-key-${i}` });
+      expect([res.status, res.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    expect(await ticketModel(t.db).countDocuments()).toBe(before);
+    const note = await t.http.post(`/api/admin/v1/tickets/${no}/stage-report`).set(bearer(w.handlerX.token)).send({ content: '已进场\u0000施工' });
+    expect([note.status, note.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  test('when a text carries bidi override or isolate characters, then they are stripped before it is stored; emoji and line breaks stay', async () => {
+    const res = await t.http.post('/api/v1/tickets').set(bearer(citizenToken)).send({ ...validSubmit, content: '路灯\u202E坏了\u2066好几天了😀\n请尽快', idempotencyKey: 'hygiene-key-bidi' });
+    expect(res.status).toBe(201);
+    expect(res.body.ticket.content).toBe('路灯坏了好几天了😀\n请尽快');
+    expect((await ticketModel(t.db).findOne({ no: res.body.ticket.no }).lean())?.content).toBe('路灯坏了好几天了😀\n请尽快');
+  });
+});
+
 describe('POST /api/v1/tickets', () => {
   const BAD: unknown[] = [
     ...INJECTIONS,
