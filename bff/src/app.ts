@@ -44,6 +44,10 @@ import { duplicateRoutes } from './duplicates/routes';
 import { hotspotRoutes } from './hotspots/routes';
 import { reportRoutes } from './reports/routes';
 import { caseRoutes } from './cases/routes';
+import type { Metrics } from './metrics/metrics';
+import { httpMetrics } from './metrics/http';
+import { metricsRoutes } from './metrics/routes';
+import type { Lifecycle } from './health/readiness';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -61,6 +65,10 @@ export interface AppDeps {
   profile: RegulationProfile;
   /** Working-day calendar (chinese-days + CALENDAR_FILE), built once at startup. */
   calendar: WorkCalendar;
+  /** Prometheus metrics (created by the server entry when METRICS_TOKEN is set); absent: nothing is measured. */
+  metrics?: Metrics;
+  /** The server's shutdown state, read by the readiness probe; absent: never draining. */
+  lifecycle?: Lifecycle;
 }
 
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
@@ -73,6 +81,7 @@ type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
  */
 const routeModules: RouteModule[] = [
   healthRoutes,
+  metricsRoutes,
   // identity and organisation
   staffAuthRoutes,
   citizenAuthRoutes,
@@ -115,6 +124,7 @@ export function createApp(deps: AppDeps): Koa {
   const { router } = kit;
 
   app.use(requestContext(deps.logger));
+  if (deps.metrics) app.use(httpMetrics(deps.metrics));
   app.use(errorMiddleware());
   app.use(securityHeaders());
   app.use(

@@ -15,12 +15,45 @@ import { createStorage } from './storage/create-storage';
 import { createWechat } from './wechat/create-wechat';
 import { startNoticeDelivery } from './outbox/service';
 import { startSweeper } from './sweeper/sweeper';
+import { drainable, type Drainable } from './http/graceful-close';
+import type { Lifecycle } from './health/readiness';
+import { createMetrics } from './metrics/metrics';
+import { recordDbCommands } from './metrics/db-commands';
+import type { Connection } from 'mongoose';
 
 async function resolveDatabase(config: Config, logger: Logger, onFailure: (err: Error) => void): Promise<{ uri: string; embedded?: EmbeddedServer }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
   const embedded = await startEmbeddedServer(config.dataDir, (m) => logger.info(m), { onFailure });
   logger.info({ port: embedded.port, dataDir: config.dataDir, engine: embedded.description }, 'embedded database started');
   return { uri: `${embedded.uri}mashang`, embedded };
+}
+
+/** What runs, in the order a shutdown stops it (each part present once started). */
+interface Running {
+  http?: Drainable;
+  /** Stop functions of the background jobs (sweeper: waits for its pass and releases its lease; notice delivery). */
+  background: Array<() => Promise<void>>;
+  db?: Connection;
+  embedded?: EmbeddedServer;
+}
+
+/**
+ * SIGTERM: stop accepting and let the requests in flight finish (at most SHUTDOWN_TIMEOUT_MS,
+ * then their connections are closed) while the background jobs stop; then close the database,
+ * then stop the embedded server. A shutdown that hangs beyond that (a sweep pass stuck on the
+ * database) ends the process non-zero after a further 20 s.
+ */
+async function stopAll(running: Running, config: Config, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const step = <T>(what: string, work: Promise<T>) => work.catch((err: unknown) => logger.error({ err, step: what }, 'shutdown step failed'));
+  const [drained] = await Promise.all([
+    running.http ? step('http', running.http.close(config.SHUTDOWN_TIMEOUT_MS)) : undefined,
+    ...running.background.map((stop) => step('background job', stop())),
+  ]);
+  if (drained && drained.forced > 0) logger.warn({ forced: drained.forced }, 'requests still running at the shutdown deadline were cut off');
+  if (running.db) await step('database connection', running.db.close());
+  if (running.embedded) await step('embedded database', running.embedded.stop());
+  logger.info({ ms: Date.now() - started }, 'shutdown complete');
 }
 
 async function main(): Promise<void> {
@@ -37,34 +70,39 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  let fail = (err: Error): void => {
-    throw err;
-  };
-  // The embedded database could not be kept running: exit non-zero rather than serve without it.
-  const { uri, embedded } = await resolveDatabase(config, logger, (err) => fail(err)).catch((err: Error) => {
-    process.stderr.write(`The embedded database did not start: ${err.message}\n`);
-    process.exit(1);
-  });
-  const shutdownTasks: Array<() => Promise<unknown>> = [];
-  if (embedded) shutdownTasks.push(() => embedded.stop());
+  const lifecycle: Lifecycle = { draining: false };
+  const metrics = config.METRICS_TOKEN ? createMetrics() : undefined;
+  const running: Running = { background: [] };
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    for (const task of shutdownTasks.reverse()) await task().catch((err) => logger.error({ err }, 'shutdown step failed'));
+    lifecycle.draining = true;
+    logger.info({ signal, graceMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutting down');
+    setTimeout(() => {
+      logger.fatal('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 20_000).unref();
+    await stopAll(running, config, logger);
     process.exit(code);
   };
-  fail = (err) => {
+  // The embedded database could not be kept running: exit non-zero rather than serve without it.
+  const fail = (err: Error): void => {
     logger.fatal({ err: err.message }, 'the embedded database cannot be kept running; stopping');
     void shutdown('database-failed', 1);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const { uri, embedded } = await resolveDatabase(config, logger, fail).catch((err: Error) => {
+    process.stderr.write(`The embedded database did not start: ${err.message}\n`);
+    process.exit(1);
+  });
+  running.embedded = embedded;
 
   try {
     const db = await connectDb(uri);
-    shutdownTasks.push(() => db.close());
+    running.db = db;
+    if (metrics) recordDbCommands(db, metrics);
     const info = await describeDb(db);
     logger.info(info, 'database connected');
     const secrets = resolveSecrets(config, logger);
@@ -75,13 +113,15 @@ async function main(): Promise<void> {
     logger.info({ storage: storage.kind }, 'media storage');
     const wechat = createWechat(config, db, systemClock);
     if (seeded.decision === 'seeded') await seedDemoTickets({ config, db, clock: systemClock, logger, secrets, storage, wechat, ...rules }, seeded.org);
-    const app = createApp({ config, db, clock: systemClock, logger, secrets, storage, wechat, wechatLogin: wechat, ...rules });
-    shutdownTasks.push(startNoticeDelivery({ config, db, clock: systemClock, logger, wechat }));
+    const deps = { config, db, clock: systemClock, logger, secrets, storage, wechat, metrics, lifecycle, ...rules };
+    const app = createApp({ ...deps, wechatLogin: wechat });
+    running.background.push(startNoticeDelivery(deps));
     const server = http.createServer(app.callback());
     server.requestTimeout = 30_000;
+    running.http = drainable(server);
     await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
-    shutdownTasks.push(() => new Promise((r) => server.close(r)));
-    shutdownTasks.push(startSweeper({ config, db, clock: systemClock, logger, secrets, storage, wechat, ...rules }, config.SWEEP_INTERVAL_MS));
+    running.background.push(startSweeper(deps, config.SWEEP_INTERVAL_MS));
+    if (metrics) logger.info('metrics at /api/metrics (bearer METRICS_TOKEN)');
     logger.info(`码上反映·马上办理 listening on http://127.0.0.1:${config.PORT} (profile ${config.REGULATION_PROFILE}) — citizen app /h5/, API docs /api/docs`);
   } catch (err) {
     logger.fatal({ err }, 'startup failed');

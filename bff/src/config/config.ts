@@ -60,6 +60,10 @@ const envSchema = z
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     // How often the sweeper runs (deadline warnings, overdue 督办, escalation); 0 disables it on this instance.
     SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+    // Bearer token of the Prometheus scraper for GET /api/metrics; absent → the endpoint does not exist (404).
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // On SIGTERM, how long in-flight requests get to finish before their connections are closed.
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {

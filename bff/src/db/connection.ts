@@ -18,6 +18,8 @@ export async function connectDb(uri: string, dbName?: string): Promise<Connectio
     serverSelectionTimeoutMS: DB_WAIT_MS,
     connectTimeoutMS: DB_WAIT_MS,
     autoIndex: true,
+    // command events for the metrics' database latency (metrics/db-commands.ts)
+    monitorCommands: true,
     // documented for createConnection (connection.js), missing from ConnectOptions' type
     ...({ bufferTimeoutMS: DB_WAIT_MS } as ConnectOptions),
   });

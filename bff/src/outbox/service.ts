@@ -11,7 +11,7 @@ import { NOT_SUBSCRIBED, WechatError } from '../wechat/errors';
 import { noticeModel, type NoticeDoc, type NoticeFields, type NoticeStatus, type NoticeTemplate } from './model';
 import { templateData, templateIdFor, templateVar } from './templates';
 
-export type OutboxDeps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'wechat' | 'logger'>;
+export type OutboxDeps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'wechat' | 'logger' | 'metrics'>;
 
 export const MAX_ATTEMPTS = 6;
 /** How long a claimed notice stays with its deliverer before another may take it over. */
@@ -118,6 +118,7 @@ export async function deliverDueNotices(deps: OutboxDeps, limit = 20): Promise<D
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   for (const notice of due) {
     const status = await deliverOne(deps, notice);
+    if (status !== 'lost') deps.metrics?.outboxDeliveries.inc({ outcome: status === 'queued' ? 'retrying' : status });
     if (status === 'sent') report.sent++;
     else if (status === 'queued') report.retrying++;
     else if (status === 'failed') report.failed++;
@@ -158,11 +159,35 @@ export async function listNotices(db: Connection, ticketNo: string): Promise<Not
 export function startNoticeDelivery(deps: OutboxDeps, intervalMs = 15_000): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = deliverDueNotices(deps).catch((err: unknown) => deps.logger.error({ err }, 'notice delivery failed'));
+    running = deliverDueNotices(deps).catch((err: unknown) => {
+      deps.metrics?.outboxDeliveries.inc({ outcome: 'error' });
+      deps.logger.error({ err }, 'notice delivery failed');
+    });
   }, intervalMs);
   timer.unref();
   return async () => {
     clearInterval(timer);
     await running;
   };
+}
+
+export interface OutboxBacklog {
+  /** Waiting for their first attempt or a retry (including those a deliverer holds right now). */
+  queued: number;
+  /** Of those, due now: a growing number means delivery is not keeping up or not running. */
+  due: number;
+  /** Given up after MAX_ATTEMPTS or a permanent error. */
+  failed: number;
+}
+
+/** The outbox's state for readiness and metrics; each count is served by the `{status, nextAttemptAt}` index. */
+export async function outboxBacklog(db: Connection, now: Date, maxTimeMS = 1000): Promise<OutboxBacklog> {
+  const model = noticeModel(db);
+  const pending = { status: { $in: ['queued', 'sending'] as NoticeStatus[] } };
+  const [queued, due, failed] = await Promise.all([
+    model.countDocuments(pending).maxTimeMS(maxTimeMS),
+    model.countDocuments({ ...pending, nextAttemptAt: { $lte: now } }).maxTimeMS(maxTimeMS),
+    model.countDocuments({ status: 'failed' }).maxTimeMS(maxTimeMS),
+  ]);
+  return { queued, due, failed };
 }

@@ -13,10 +13,12 @@ export interface LeaseDoc {
   holder: string;
   expiresAt: Date;
   acquiredAt: Date;
+  /** When the holder last took or renewed it: the start of its last pass (the sweeper's lag). */
+  renewedAt?: Date;
   version: number;
 }
 
-const leaseSchema = new Schema<LeaseDoc>({ _id: String, holder: String, expiresAt: Date, acquiredAt: Date, version: Number }, { versionKey: false, collection: 'sweeper_leases' });
+const leaseSchema = new Schema<LeaseDoc>({ _id: String, holder: String, expiresAt: Date, acquiredAt: Date, renewedAt: Date, version: Number }, { versionKey: false, collection: 'sweeper_leases' });
 
 export function leaseModel(db: Connection): Model<LeaseDoc> {
   return (db.models.SweeperLease as Model<LeaseDoc>) ?? db.model<LeaseDoc>('SweeperLease', leaseSchema);
@@ -38,7 +40,7 @@ export async function acquireLease(db: Connection, name: string, holder: string,
   const model = leaseModel(db);
   const expiresAt = new Date(now.getTime() + ttlMs);
   try {
-    await model.create({ _id: name, holder, expiresAt, acquiredAt: now, version: 0 });
+    await model.create({ _id: name, holder, expiresAt, acquiredAt: now, renewedAt: now, version: 0 });
     return true;
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
@@ -47,7 +49,7 @@ export async function acquireLease(db: Connection, name: string, holder: string,
   if (!current) return false;
   const mine = current.holder === holder;
   if (!mine && current.expiresAt.getTime() > now.getTime()) return false;
-  const set = mine ? { expiresAt } : { holder, expiresAt, acquiredAt: now };
+  const set = mine ? { expiresAt, renewedAt: now } : { holder, expiresAt, acquiredAt: now, renewedAt: now };
   if ((await applyVersioned(model, name, current.version, { $set: set }, now)) === 'lost') return false;
   await pruneClaims(db, name, current.version + 1);
   return true;
@@ -59,4 +61,20 @@ export async function releaseLease(db: Connection, name: string, holder: string,
   const current = await model.findById(name).lean<LeaseDoc>();
   if (!current || current.holder !== holder) return;
   await applyVersioned(model, name, current.version, { $set: { expiresAt: now } }, now);
+}
+
+export interface LeaseState {
+  /** `self`: `holder` holds it now; `other`: another holder does; `free`: nobody (never taken, expired or released). */
+  held: 'self' | 'other' | 'free';
+  expiresAt?: Date;
+  renewedAt?: Date;
+}
+
+/** Who holds lease `name` at `now`, as `holder` sees it (readiness and metrics). */
+export async function leaseState(db: Connection, name: string, holder: string, now: Date): Promise<LeaseState> {
+  const current = await leaseModel(db).findById(name).lean<LeaseDoc>();
+  if (!current) return { held: 'free' };
+  const live = current.expiresAt.getTime() > now.getTime();
+  const held = !live ? 'free' : current.holder === holder ? 'self' : 'other';
+  return { held, expiresAt: current.expiresAt, ...(current.renewedAt ? { renewedAt: current.renewedAt } : {}) };
 }

@@ -7,7 +7,8 @@
  * took over a lease, changes nothing more.
  */
 import { randomUUID } from 'node:crypto';
-import { acquireLease, releaseLease } from './lease';
+import type { Connection } from 'mongoose';
+import { acquireLease, leaseState, releaseLease, type LeaseState } from './lease';
 import type { SweepDeps } from './types';
 import { escalateUnanswered, superviseStaleKnowledge } from './unit-steps';
 import { clusterNewTickets } from './new-tickets';
@@ -43,9 +44,25 @@ const EMPTY: SweepReport = { ran: false, dueSoon: 0, overdue: 0, overdueSupervis
 export async function runSweep(deps: SweepDeps, options: { holder?: string } = {}): Promise<SweepReport> {
   const holder = options.holder ?? PROCESS_HOLDER;
   if (!(await acquireLease(deps.db, SWEEP_LEASE, holder, deps.clock.now(), SWEEP_LEASE_MS))) return EMPTY;
+  const end = deps.metrics?.sweepDuration.startTimer();
+  let report: SweepReport;
+  try {
+    report = await sweepSteps(deps);
+  } catch (err) {
+    end?.({ outcome: 'failed' });
+    throw err;
+  }
+  end?.({ outcome: 'ran' });
+  deps.metrics?.sweepLastPass.set(Date.now() / 1000);
+  const changed = Object.entries(report).some(([k, v]) => k !== 'ran' && v !== 0);
+  if (changed) deps.logger.info({ sweep: report }, 'sweep pass');
+  return report;
+}
+
+async function sweepSteps(deps: SweepDeps): Promise<SweepReport> {
   const dueSoon = await warnDueSoon(deps);
   const overdue = await markOverdue(deps);
-  const report: SweepReport = {
+  return {
     ran: true,
     dueSoon,
     overdue: overdue.marked,
@@ -57,9 +74,11 @@ export async function runSweep(deps: SweepDeps, options: { holder?: string } = {
     staleKnowledge: await superviseStaleKnowledge(deps),
     escalated: await escalateUnanswered(deps),
   };
-  const changed = Object.entries(report).some(([k, v]) => k !== 'ran' && v !== 0);
-  if (changed) deps.logger.info({ sweep: report }, 'sweep pass');
-  return report;
+}
+
+/** The sweeper's lease as this process sees it: held by this process (`self`), another instance, or nobody. */
+export function sweeperLeaseState(db: Connection, now: Date): Promise<LeaseState> {
+  return leaseState(db, SWEEP_LEASE, PROCESS_HOLDER, now);
 }
 
 /**
