@@ -19,6 +19,8 @@ export interface BffProcess {
   kill9(): Promise<void>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
+  /** Resolves when the process has exited, with how. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface BffOptions {
@@ -112,10 +114,10 @@ export async function startBff(o: BffOptions): Promise<BffProcess> {
   const keep = (d: Buffer) => (log = (log + d.toString()).slice(-8000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) =>
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => {
       log += `\n[BFF pid ${child.pid} exited: code ${code}, signal ${signal}]`;
-      resolve();
+      resolve({ code, signal });
     }),
   );
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -129,5 +131,5 @@ export async function startBff(o: BffOptions): Promise<BffProcess> {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { baseUrl, port, pid: child.pid ?? 0, output: () => log, kill9: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return { baseUrl, port, pid: child.pid ?? 0, output: () => log, kill9: () => end('SIGKILL'), stop: () => end('SIGTERM'), exited };
 }
