@@ -69,6 +69,8 @@ export async function startBenchEnv(log: (m: string) => void, engine?: EmbeddedE
       LOG_LEVEL: 'warn',
       // A sweep pass over the generated tickets would compete with the measurements.
       SWEEP_INTERVAL_MS: '0',
+      // The bench stands in for a proxy: each citizen's address comes in X-Forwarded-For (setup.ts).
+      TRUSTED_PROXY_HOPS: '1',
     },
   });
   const hello = await startHello();
