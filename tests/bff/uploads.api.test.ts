@@ -134,6 +134,18 @@ describe('local adapter: PostObject-compatible upload endpoint', () => {
     expect(existsSync(path.join(t.config.dataDir, 'uploads', res.body.key))).toBe(false);
   });
 
+  test('when a file far over the policy is sent, then 413 MEDIA_TOO_LARGE comes at once, without reading the rest', async () => {
+    // 40 MB: refused when the file passes the voice policy's 2 MB; 60 MB: by Content-Length, beyond any medium.
+    for (const mb of [40, 60]) {
+      const res = await issue(ALICE, { kind: 'voice', mime: 'audio/mp4', size: 100 });
+      const started = Date.now();
+      const put = await postForm(res.body.uploadUrl, res.body.fields, Buffer.alloc(mb * 1024 * 1024, 7)).catch((err: { response?: { status: number; body: unknown } }) => err.response);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect([put?.status, (put?.body as { error?: { code?: string } })?.error?.code]).toEqual([413, 'MEDIA_TOO_LARGE']);
+      expect(existsSync(path.join(t.config.dataDir, 'uploads', res.body.key))).toBe(false);
+    }
+  });
+
   test('when the same policy is used twice, then the second upload is refused with 409 OBJECT_EXISTS (no overwrite after checks)', async () => {
     const res = await issue(ALICE, { kind: 'image', mime: 'image/png', size: PNG.length });
     expect((await postForm(res.body.uploadUrl, res.body.fields, PNG)).status).toBe(200);

@@ -88,9 +88,21 @@ function statusFor(fields: Record<string, string>): 200 | 201 | 204 {
   return s === '200' ? 200 : s === '201' ? 201 : 204;
 }
 
-/** Parses and stores one PostObject-style upload from `req`. */
+/** A form larger than this (the largest object plus room for the fields) is refused before a byte is read. */
+const LARGEST_FORM = LARGEST_OBJECT + 64 * 1024;
+
+/**
+ * Parses and stores one PostObject-style upload from `req`. A form that fails once its file
+ * has started (too large, bad policy) is answered at once: the rest of the body is not read
+ * (the caller closes the connection), so a client sending far too much is not kept waiting
+ * until it has sent it all.
+ */
 export function receiveLocalUpload(storage: LocalStorage, req: IncomingMessage, now: Date): Promise<LocalUploadResult> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > LARGEST_FORM) {
+      reject(tooLarge('MEDIA_TOO_LARGE', '文件超过允许的大小'));
+      return;
+    }
     let bb: busboy.Busboy;
     try {
       bb = busboy({ headers: req.headers, limits: { fields: 20, fieldSize: 8 * 1024, fieldNameSize: 100, files: 1, parts: 21, fileSize: LARGEST_OBJECT + 1 } });
@@ -102,8 +114,20 @@ export function receiveLocalUpload(storage: LocalStorage, req: IncomingMessage, 
     let failure: unknown;
     let write: Promise<string> | undefined;
     let key: string | undefined;
+    let settled = false;
     const fail = (err: unknown) => {
       failure ??= err;
+    };
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      settle(storage, write, key, () => failure).then((k) => resolve({ key: k, status: statusFor(fields) }), reject);
+    };
+    const abort = (err: unknown) => {
+      fail(err);
+      req.unpipe(bb);
+      bb.destroy();
+      finish();
     };
     bb.on('field', (name, value, info) => {
       if (write) fail(badRequest('UPLOAD_FORM_INVALID', '文件必须是表单的最后一项'));
@@ -111,6 +135,8 @@ export function receiveLocalUpload(storage: LocalStorage, req: IncomingMessage, 
       else fields[name] = value;
     });
     bb.on('file', (name, file) => {
+      // An aborted form ends its file stream with an error; the form's outcome is `failure`.
+      file.on('error', () => undefined);
       if (write || failure || name !== 'file') {
         fail(badRequest('UPLOAD_FORM_INVALID', '表单只能包含一个名为 file 的文件'));
         file.resume();
@@ -120,19 +146,17 @@ export function receiveLocalUpload(storage: LocalStorage, req: IncomingMessage, 
         const accepted = acceptForm(storage, fields, now);
         key = accepted.key;
         write = writeFilePart(storage, file, accepted);
-        write.catch(fail);
+        write.catch(abort);
       } catch (err) {
-        fail(err);
         file.resume();
+        abort(err);
       }
     });
     bb.on('filesLimit', () => fail(badRequest('UPLOAD_FORM_INVALID', '表单只能包含一个文件')));
     bb.on('partsLimit', () => fail(badRequest('UPLOAD_FORM_INVALID', '表单项过多')));
     bb.on('fieldsLimit', () => fail(badRequest('UPLOAD_FORM_INVALID', '表单项过多')));
     bb.on('error', (err) => fail(err instanceof AppError ? err : badRequest('UPLOAD_FORM_INVALID', '上传表单格式错误')));
-    bb.on('close', () => {
-      settle(storage, write, key, () => failure).then((k) => resolve({ key: k, status: statusFor(fields) }), reject);
-    });
+    bb.on('close', finish);
     req.on('aborted', () => {
       fail(badRequest('UPLOAD_ABORTED', '上传被中断'));
       bb.destroy();

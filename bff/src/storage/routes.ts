@@ -69,11 +69,15 @@ export function localStorageRoutes(kit: RouteKit, deps: AppDeps): void {
         204: { description: 'stored (default)' },
         403: { description: 'UPLOAD_SIGNATURE_INVALID, UPLOAD_POLICY_EXPIRED, UPLOAD_POLICY_VIOLATED' },
         409: { description: 'OBJECT_EXISTS: a key is written once' },
-        413: { description: 'MEDIA_TOO_LARGE: beyond the policy content-length-range' },
+        413: { description: 'MEDIA_TOO_LARGE: beyond the policy content-length-range (answered as soon as the file passes it, or before reading when Content-Length is beyond the largest medium; the connection is then closed)' },
       },
     },
     async (ctx) => {
-      const result = await receiveLocalUpload(storage, ctx.req, deps.clock.now());
+      const result = await receiveLocalUpload(storage, ctx.req, deps.clock.now()).catch((err: unknown) => {
+        // The rest of a refused form is not read: close the connection instead of draining it.
+        ctx.set('Connection', 'close');
+        throw err;
+      });
       ctx.status = result.status;
       if (result.status === 201) {
         ctx.type = 'application/xml';
