@@ -336,6 +336,38 @@ function chownTree(dir: string, user: { uid: number; gid: number }): void {
 
 const PG_USER = 'mashang';
 
+/** Where the embedded cluster of DATA_DIR lives, and who connects to it (backup and restore use PostgreSQL's own tools). */
+export function embeddedPostgresPaths(dataDir: string): { cluster: string; secretFile: string; user: string } {
+  const dbDir = path.join(path.resolve(dataDir), 'db');
+  return { cluster: path.join(dbDir, 'postgresql'), secretFile: path.join(dbDir, 'postgresql.secret'), user: PG_USER };
+}
+
+/**
+ * The port of the embedded cluster of DATA_DIR when it runs now (a BFF has it), from its
+ * `postmaster.pid` (line 4) and a `pg_isready`; undefined when it does not run (or the file is
+ * left from a crash).
+ */
+export async function runningPostgresPort(dataDir: string): Promise<number | undefined> {
+  const pidFile = path.join(embeddedPostgresPaths(dataDir).cluster, 'postmaster.pid');
+  const pg = findPostgres();
+  if (!pg || !existsSync(pidFile)) return undefined;
+  const port = Number(readFileSync(pidFile, 'utf8').split('\n')[3]);
+  if (!(port > 0)) return undefined;
+  return (await pgReady(pg, port)) ? port : undefined;
+}
+
+/**
+ * PostgreSQL alone on the embedded cluster of DATA_DIR (created when absent), supervised like
+ * the BFF's, without FerretDB: for backup when no BFF runs, and for restore.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Log = () => {}): Promise<{ port: number; password: string; stop(): Promise<void> }> {
+  const dbDir = path.join(path.resolve(dataDir), 'db');
+  mkdirSync(dbDir, { recursive: true });
+  const storage = await startPostgres(dbDir, true, log, (err) => log(err.message));
+  const password = readFileSync(embeddedPostgresPaths(dataDir).secretFile, 'utf8').trim();
+  return { port: storage.port ?? 0, password, stop: () => storage.stop() };
+}
+
 function initCluster(pg: { bin: string }, cluster: string, secretFile: string, runAs: RunAs, log: Log): void {
   const user = runAs.user;
   log('creating the embedded PostgreSQL cluster (first start only)…');
@@ -368,6 +400,8 @@ function pgReady(pg: { bin: string }, port: number): Promise<boolean> {
 }
 
 interface Storage {
+  /** PostgreSQL's port (absent on SQLite). */
+  port?: number;
   description: string;
   ferretArgs: string[];
   ferretEnv: NodeJS.ProcessEnv;
@@ -420,6 +454,7 @@ async function startPostgres(dbDir: string, durable: boolean, log: Log, onFailur
   );
   const version = spawnSync(path.join(pg.bin, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^postgres \(PostgreSQL\) /, '');
   return {
+    port,
     description: `PostgreSQL ${version}`,
     ferretArgs: ['--handler=postgresql'],
     // The URL carries the password: given through the environment, not the command line (ps).
