@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestContext(deps.logger));
   if (deps.metrics) app.use(httpMetrics(deps.metrics));
   app.use(errorMiddleware());
-  app.use(securityHeaders());
+  app.use(securityHeaders({ hsts: deps.config.NODE_ENV === 'production' }));
   app.use(
     cors({
       origin: (ctx) => {

@@ -133,6 +133,13 @@ describe('tokens never cross APIs and forged tokens fail', () => {
     expect((await t.http.get('/api/admin/v1/me').set(bearer(issuer)).expect(401)).body.error.code).toBe('INVALID_TOKEN');
   });
 
+  it('when a correctly signed token carries no exp, then 401 INVALID_TOKEN (it would never expire)', async () => {
+    const forever = jwt.sign({ kind: 'citizen' }, TEST_JWT_SECRET, { subject: citizen.id, issuer: 'mashang', audience: 'mashang-citizen' });
+    expect((await t.http.get('/api/v1/me').set(bearer(forever)).expect(401)).body.error.code).toBe('INVALID_TOKEN');
+    const staffForever = jwt.sign({ kind: 'staff', roles: ['admin'], sv: 0 }, TEST_JWT_SECRET, { subject: admin.id, issuer: 'mashang', audience: 'mashang-staff' });
+    expect((await t.http.get('/api/admin/v1/me').set(bearer(staffForever)).expect(401)).body.error.code).toBe('INVALID_TOKEN');
+  });
+
   it('when a token has expired, then 401 TOKEN_EXPIRED', async () => {
     const past = Math.floor(Date.now() / 1000) - 3600;
     const expired = jwt.sign({ kind: 'citizen', iat: past - 60, exp: past }, TEST_JWT_SECRET, { subject: citizen.id, issuer: 'mashang', audience: 'mashang-citizen' });

@@ -84,6 +84,8 @@ export class TokenService {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: ISSUER, audience });
       if (typeof payload === 'string') throw new Error('string payload');
+      // jsonwebtoken accepts a token without `exp` as valid forever: ours always carry one.
+      if (typeof payload.exp !== 'number') throw new Error('no exp');
       return payload;
     } catch (err) {
       if (err instanceof jwt.TokenExpiredError) throw unauthorized('登录已过期，请重新登录', 'TOKEN_EXPIRED');

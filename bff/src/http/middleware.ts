@@ -26,9 +26,11 @@ export function requestContext(logger: Logger) {
   };
 }
 
-export function securityHeaders() {
+/** `hsts`: in production (behind TLS), browsers are told to use HTTPS only, for a year. */
+export function securityHeaders(options: { hsts?: boolean } = {}) {
   return async (ctx: Context, next: Next) => {
     await next();
+    if (options.hsts) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('X-Frame-Options', 'DENY');
     ctx.set('Referrer-Policy', 'no-referrer');
