@@ -17,6 +17,8 @@ export interface RetryOptions {
   attemptTimeoutMs: number;
   /** Pause between attempts, so a restarting server is polled rather than hammered. */
   pauseMs: number;
+  /** Told every answer's status (or `error`: no answer, connection refused/reset, timeout) as it arrives, with `Date.now()`. */
+  onStatus?: (status: number | 'error', at: number) => void;
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,11 +35,13 @@ export async function postUntilAcknowledged(url: string, token: string, body: un
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(o.attemptTimeoutMs),
       });
+      o.onStatus?.(res.status, Date.now());
       const json = (await res.json()) as Record<string, unknown>;
       if (res.status < 300) return { status: res.status, json, attempts };
       if (res.status < 500 && res.status !== 429) throw new Error(`POST ${url} → ${res.status} ${JSON.stringify(json)}`);
     } catch (err) {
       if (err instanceof Error && err.message.startsWith('POST ')) throw err;
+      o.onStatus?.('error', Date.now());
       // Connection refused/reset or timeout: the server is down or restarting; try again.
     }
     await pause(o.pauseMs);
