@@ -56,6 +56,8 @@ export async function startBenchEnv(log: (m: string) => void, engine?: EmbeddedE
   const bff = await startBff({
     serverUri: db.uri,
     dbName: bffDbName,
+    // BENCH_BFF_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the BFF under the load.
+    nodeArgs: process.env.BENCH_BFF_NODE_ARGS?.split(' ').filter(Boolean),
     env: {
       NODE_ENV: 'production',
       ...runSecrets(),

@@ -29,6 +29,8 @@ export interface BffOptions {
   dbName: string;
   env?: Record<string, string>;
   port?: number;
+  /** Extra node flags (e.g. `--cpu-prof` to profile the BFF under a bench load). */
+  nodeArgs?: string[];
 }
 
 /** Runs `body`; a failure carries the BFF processes' last output, which usually says why. */
@@ -109,7 +111,7 @@ export async function startBff(o: BffOptions): Promise<BffProcess> {
     LOG_LEVEL: 'warn',
     ...o.env,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('bff', 'src', 'server.ts')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', path.join('bff', 'src', 'server.ts')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (d: Buffer) => (log = (log + d.toString()).slice(-8000));
   child.stdout?.on('data', keep);
