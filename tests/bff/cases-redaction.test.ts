@@ -1,6 +1,17 @@
-import { pseudonym, redact } from '../../bff/src/cases/redact';
+import { normalizeNumerals, pseudonym, redact } from '../../bff/src/cases/redact';
 
 describe('public cases: personal data removed (004 §15)', () => {
+  it('when a phone is written in Chinese numerals (幺 included) or full-width digits, then it is found and removed; short numerals stay words', () => {
+    expect(normalizeNumerals('电话一三八幺二三四五六七八，３号楼，两天')).toBe('电话13812345678，3号楼，两天');
+    const r = redact('电话一三八一二三四五六七八或１３９ １２３４ ５６７８');
+    expect(r.text).toBe('电话[电话已隐去]或[电话已隐去]');
+    expect(r.found.phone).toBe(2);
+  });
+
+  it('when a room number follows its unit or 房间, then it is removed too', () => {
+    expect(redact('幸福小区2单元501门口，房间1203漏水').text).toBe('幸福小区门口，房间漏水');
+  });
+
   it('when the text has mobile and landline numbers, then both are removed', () => {
     const r = redact('请联系我13812345678或0943-8221234，也可打138 1234 5678');
     expect(r.text).not.toMatch(/1381234|8221234|5678/);

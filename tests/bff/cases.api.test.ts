@@ -1,5 +1,6 @@
 import { buildTestApp } from '../support/app';
 import { bearer, buildWorld, ticketIn, type World } from '../support/ticket-builders';
+import { auditModel } from '../../bff/src/audit/model';
 
 /**
  * Representative cases (004 §15): a closed ticket whose citizen wrote a name, a mobile number,
@@ -112,5 +113,21 @@ describe('public cases with personal data removed (004 §15)', () => {
     expect(await code(publicList({ cursor: 'bm9wZQ' }), 400)).toBe('INVALID_CURSOR');
     expect(await code(publicList({ limit: '1000' }), 400)).toBe('VALIDATION_FAILED');
     expect(await code(publicList({ status: 'draft' }), 400)).toBe('VALIDATION_FAILED');
+  });
+
+  it('004 §15 when the publisher\'s text carries the phone in Chinese numerals or full-width digits, or the citizen\'s name without a cue word, then publishing is refused; a clean case publishes and is audited', async () => {
+    const no = (await ticketIn(w, 'closed', { content: '楼下饭店油烟直排，熏得开不了窗', contact: { name: '王秀兰', phone: '13912345678' } })).no;
+    const draft = (await staff().post('/api/admin/v1/cases', { ticketNo: no, title: '饭店油烟直排' }).expect(201)).body.case;
+    let version = draft.version as number;
+    for (const content of ['油烟直排，市民电话一三九一二三四五六七八', '油烟直排，市民电话１３９１２３４５６７８', '王秀兰反映楼下饭店油烟直排']) {
+      const edited = await staff().patch(`/api/admin/v1/cases/${draft.id}`, { content, version }).expect(200);
+      version = edited.body.case.version;
+      const refused = await staff().post(`/api/admin/v1/cases/${draft.id}/publish`).expect(422);
+      expect([content, refused.body.error.code]).toEqual([content, 'CASE_PERSONAL_DATA']);
+    }
+    await staff().patch(`/api/admin/v1/cases/${draft.id}`, { content: '市民反映楼下饭店油烟直排', version }).expect(200);
+    await staff().post(`/api/admin/v1/cases/${draft.id}/publish`).expect(200);
+    const audits = await auditModel(w.t.db).find({ action: 'case.publish', 'target.id': draft.id }).lean();
+    expect(audits).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: w.operator.id }), details: { ticketNo: no } })]);
   });
 });

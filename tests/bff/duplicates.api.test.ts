@@ -41,6 +41,16 @@ describe('POST /api/v1/tickets/similar (000 §23(4)(5))', () => {
     expect([...res.body.items[0].summary].length).toBeLessThanOrEqual(40);
   });
 
+  it('002 §13 when the similar request has a phone in Chinese numerals or full-width digits, its citizen\'s name without a cue word and a room number, then the offered summary shows none of them', async () => {
+    const owner = await buildCitizen(t);
+    const no = await file(owner, '李秀英家2单元501楼下路灯坏了，电话一三八一二三四五六七八，１３９１２３４５６７８', { contact: { name: '李秀英', phone: '13700001111' } });
+    const res = await similar(w.citizenB, { content: '幸福小区楼下路灯坏了，晚上很黑', location: NEXT_DOOR }).expect(200);
+    const offer = res.body.items.find((i: { no: string }) => i.no === no);
+    expect(offer).toBeDefined();
+    expect(offer.summary).not.toMatch(/李秀英|501|[0-9]{3}|[０-９]|[零〇一幺二两三四五六七八九]{4}/);
+    expect(offer.summary).toContain('路灯');
+  });
+
   it('when the matter at the same place differs (下水道), then nothing is offered', async () => {
     const res = await similar(w.citizenB, { content: '幸福小区3号楼下水道堵塞，污水外溢', location: NEXT_DOOR }).expect(200);
     expect(res.body.items).toEqual([]);

@@ -162,7 +162,7 @@ export async function escalateSupervision(deps: SupervisionDeps, record: Supervi
 
 /** Open records whose feedback date has passed (the sweeper escalates them, 000 §24). */
 export async function overdueSupervisions(db: Connection, now: Date, limit = 200): Promise<SupervisionDoc[]> {
-  return supervisionModel(db).find({ status: 'open', dueAt: { $ne: null, $lt: now } }).sort({ dueAt: 1 }).limit(limit).lean<SupervisionDoc[]>();
+  return supervisionModel(db).find({ status: 'open', dueAt: { $lt: now } }).sort({ dueAt: 1 }).limit(limit).lean<SupervisionDoc[]>();
 }
 
 /** A ticket's records, oldest first, for the staff ticket detail. */

@@ -53,7 +53,8 @@ const TICKET_NO = /^\d{8}-\d{6,9}$/;
 
 function overdueClause(overdue: boolean | undefined, now: Date): Filter[] {
   if (overdue === undefined) return [];
-  if (overdue) return [{ status: { $in: [...DUE_STATUSES] } }, { dueAt: { $ne: null, $lt: now } }];
+  // `$lt` on a date matches dates only: a ticket without a due date is never in the range.
+  if (overdue) return [{ status: { $in: [...DUE_STATUSES] } }, { dueAt: { $lt: now } }];
   return [{ $or: [{ status: { $nin: [...DUE_STATUSES] } }, { dueAt: null }, { dueAt: { $gte: now } }] }];
 }
 
