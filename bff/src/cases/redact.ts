@@ -1,6 +1,7 @@
 /**
  * Personal data out of a text before it is published as a case (004 §15 「隐去个人信息」):
- * ID card numbers, phone numbers, e-mail addresses, licence plates, names (the ticket's contact
+ * ID card numbers, phone numbers (also in full-width digits or Chinese numerals: numerals are
+ * normalized first), e-mail addresses, licence plates, names (the ticket's contact
  * name wherever it occurs, and names introduced by cue words such as 我叫/姓名), and addresses
  * cut to street level (house numbers, buildings, units, floors and rooms dropped). The result
  * is a proposal: the publisher reviews and edits it before publishing.
@@ -17,6 +18,22 @@ export interface Redaction {
 }
 
 const CN_DIGIT = '一二三四五六七八九十零〇两';
+
+/** Digits as people type or dictate them: full-width ０–９, and 零〇一二…九 plus 幺 (one, said on the phone). */
+const SPOKEN_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const DIGIT_CHAR = '[0-9０-９零〇一幺二两三四五六七八九]';
+/** Seven or more digits in a row (spaces or dashes between allowed): a number, however it is written. */
+const DIGIT_RUN = new RegExp(`${DIGIT_CHAR}(?:[\\s-]?${DIGIT_CHAR}){6,}`, 'g');
+
+/**
+ * Full-width digits become ASCII everywhere; a run of seven or more digits written in Chinese
+ * numerals (一三八一二三四五六七八) becomes ASCII digits, so the number patterns below see it.
+ * Shorter Chinese numerals (三号楼, 两天) stay words.
+ */
+export function normalizeNumerals(text: string): string {
+  const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return ascii.replace(DIGIT_RUN, (run) => run.replace(/[零〇一幺二两三四五六七八九]/g, (c) => SPOKEN_DIGITS[c]));
+}
 const NUM = `(?:[0-9]+|[${CN_DIGIT}]+)`;
 
 /** 18-digit (with check character) and 15-digit resident ID numbers. */
@@ -33,7 +50,9 @@ const PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙�
  */
 const ADDRESS_DETAIL = new RegExp(
   [
-    `${NUM}\\s*(?:号楼|号院|栋|幢|座|单元|室|户|层)`,
+    `${NUM}\\s*(?:号楼|号院|栋|幢|座|单元|室|户|层|号房|房间)`,
+    // a room number after its building or unit (2单元501) or after 房间/房号 (房间1203)
+    `(?<=单元|栋|幢|座|号楼|房间|房号|房间号)\\s*[0-9]{3,4}(?![0-9])`,
     `[0-9]+(?:-[0-9]+){1,3}(?:室|号)?`,
     `${NUM}\\s*号(?![码线])`,
     `(?<![0-9一二三四五六七八九十])${NUM}\\s*楼(?![下上道房顶])`,
@@ -82,7 +101,7 @@ function redactNames(text: string, names: readonly string[], found: Redaction['f
 
 export function redact(text: string, options: { names?: readonly string[] } = {}): Redaction {
   const found: Redaction['found'] = {};
-  let out = replaceCounting(text, ID_CARD, 'id-card', found, '[身份证号已隐去]');
+  let out = replaceCounting(normalizeNumerals(text), ID_CARD, 'id-card', found, '[身份证号已隐去]');
   out = replaceCounting(out, EMAIL, 'email', found, '[邮箱已隐去]');
   out = replaceCounting(out, MOBILE, 'phone', found, '[电话已隐去]');
   out = replaceCounting(out, LANDLINE, 'phone', found, '[电话已隐去]');

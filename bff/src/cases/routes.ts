@@ -75,7 +75,7 @@ function adminRoutes(kit: RouteKit, deps: AppDeps): void {
   );
   defineRoute(
     kit,
-    { method: 'post', path: '/api/admin/v1/cases/:id/publish', summary: 'Publish a case (refused while an ID number, phone or e-mail remains)', description: NOTICE, tags: ADMIN_TAGS, auth: 'staff', roles: STAFF, params: caseIdParamsSchema, responses: { 200: { description: 'published', schema: one }, 404: { description: 'CASE_NOT_FOUND' }, 409: { description: 'CASE_INVALID_TRANSITION, CONCURRENT_UPDATE' }, 422: { description: 'CASE_PERSONAL_DATA' } } },
+    { method: 'post', path: '/api/admin/v1/cases/:id/publish', summary: 'Publish a case (refused while an ID number, phone, e-mail or the citizen’s own name remains)', description: `Numbers are checked after normalizing full-width digits and Chinese numerals; the contact name given on the ticket blocks with or without a cue word. Audited (case.publish). ${NOTICE}`, tags: ADMIN_TAGS, auth: 'staff', roles: STAFF, params: caseIdParamsSchema, responses: { 200: { description: 'published', schema: one }, 404: { description: 'CASE_NOT_FOUND' }, 409: { description: 'CASE_INVALID_TRANSITION, CONCURRENT_UPDATE' }, 422: { description: 'CASE_PERSONAL_DATA (`details.remaining` counts what is left)' } } },
     async (ctx, { params, actor }) => {
       ctx.body = { case: adminCaseView(await publishCase(caseDeps(deps), params.id, actor)) };
     },

@@ -16,6 +16,7 @@ import { unitModel, type UnitDoc } from '../units/model';
 import { caseModel, type CaseActor, type CaseDoc } from './model';
 import { redact, type Redaction } from './redact';
 import { remainingPersonalData } from './views';
+import { recordAudit } from '../audit/service';
 
 export interface CaseDeps {
   db: Connection;
@@ -126,13 +127,24 @@ function move(c: CaseDoc, to: CaseStatus, allowed: readonly CaseStatus[]): void 
   if (!allowed.includes(c.status)) throw conflict('CASE_INVALID_TRANSITION', to === 'published' ? '案例已公开' : '案例未公开，无需撤回', { status: c.status });
 }
 
+/** The name the citizen gave on the ticket: never published, with or without a cue word. */
+async function contactNames(deps: CaseDeps, ticketNo: string): Promise<string[]> {
+  const ticket = await ticketModel(deps.db).findOne({ no: ticketNo }, { contact: 1 }).lean<Pick<TicketDoc, 'contact'>>();
+  const name = decryptOptional(deps.dataKey, ticket?.contact?.nameEnc, CONTACT_NAME_CONTEXT);
+  return name ? [name] : [];
+}
+
 export async function publishCase(deps: CaseDeps, id: string, actor: StaffActor): Promise<CaseDoc> {
   const c = await getCase(deps.db, id);
   move(c, 'published', ['draft', 'unpublished']);
-  const remaining = remainingPersonalData(c);
+  const names = await contactNames(deps, c.ticketNo);
+  const remaining = remainingPersonalData(c, names);
+  const contactNameLeft = (remaining.name ?? 0) > (remainingPersonalData(c).name ?? 0);
   const blocking = BLOCKING.filter((k) => remaining[k]);
-  if (blocking.length) throw unprocessable('CASE_PERSONAL_DATA', '案例中仍有电话、身份证号或邮箱，请删除后再公开', { remaining });
-  return applyChange(deps, c, { status: 'published', publishedBy: actorOf(actor), publishedAt: deps.now });
+  if (blocking.length || contactNameLeft) throw unprocessable('CASE_PERSONAL_DATA', '案例中仍有电话、身份证号、邮箱或诉求人姓名，请删除后再公开', { remaining });
+  const published = await applyChange(deps, c, { status: 'published', publishedBy: actorOf(actor), publishedAt: deps.now });
+  await recordAudit(deps.db, { actor, action: 'case.publish', target: { type: 'case', id: c._id }, details: { ticketNo: c.ticketNo }, at: deps.now });
+  return published;
 }
 
 export async function unpublishCase(deps: CaseDeps, id: string): Promise<CaseDoc> {

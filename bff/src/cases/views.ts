@@ -6,8 +6,8 @@ import { redact } from './redact';
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** Personal data the detector still finds in the current texts (after the publisher's edits). */
-export function remainingPersonalData(c: Pick<CaseDoc, 'title' | 'summary' | 'content' | 'result'>): ReturnType<typeof redact>['found'] {
-  return redact([c.title, c.summary ?? '', c.content, c.result].join('\n')).found;
+export function remainingPersonalData(c: Pick<CaseDoc, 'title' | 'summary' | 'content' | 'result'>, names: readonly string[] = []): ReturnType<typeof redact>['found'] {
+  return redact([c.title, c.summary ?? '', c.content, c.result].join('\n'), { names }).found;
 }
 
 export function adminCaseView(c: CaseDoc) {

@@ -9,17 +9,27 @@ import { conflict, notFound, unprocessable } from '../http/errors';
 import type { CitizenActor } from '../http/route';
 import { findTicketByNo } from '../tickets/access';
 import type { TicketDeps } from '../tickets/deps';
-import type { TicketDoc } from '../tickets/model';
+import { CONTACT_NAME_CONTEXT, type TicketDoc } from '../tickets/model';
+import { decryptOptional } from '../crypto';
 import { superviseOnce } from '../sweeper/supervise';
 import { DUPLICATE_DEFAULTS } from './defaults';
 import { addFollower, findFollower, followedAmong, followerCount, removeFollower, ticketFollowers } from './followers';
 import { findSimilarOpenTickets, type SimilarQuery } from './similar';
 
-/** Another citizen's words, shown short and without personal data (002 §13). */
-export function offerSummary(content: string): string {
-  const chars = [...redact(content).text.replace(/\s+/g, ' ').trim()];
+/**
+ * Another citizen's words, shown short and without personal data (002 §13): redacted with the
+ * ticket's contact name, and no digit runs at all (house, room or other numbers the patterns
+ * miss tell a stranger more than the matter needs).
+ */
+export function offerSummary(content: string, names: readonly string[] = []): string {
+  const chars = [...redact(content, { names }).text.replace(/[0-9]{2,}/g, '').replace(/\s+/g, ' ').trim()];
   return chars.length > DUPLICATE_DEFAULTS.summaryChars ? `${chars.slice(0, DUPLICATE_DEFAULTS.summaryChars - 1).join('')}…` : chars.join('');
 }
+
+const contactNames = (deps: TicketDeps, t: Pick<TicketDoc, 'contact'>): string[] => {
+  const name = decryptOptional(deps.secrets.dataKey, t.contact?.nameEnc, CONTACT_NAME_CONTEXT);
+  return name ? [name] : [];
+};
 
 /** The ticket's own citizen plus everyone following it (merged-in citizens included). */
 export async function supporterCount(deps: Pick<TicketDeps, 'db'>, no: string): Promise<number> {
@@ -33,7 +43,7 @@ export async function similarOffers(deps: TicketDeps, actor: CitizenActor, q: Si
   return Promise.all(
     matches.map(async ({ ticket }) => ({
       no: ticket.no,
-      summary: offerSummary(ticket.content),
+      summary: offerSummary(ticket.content, contactNames(deps, ticket)),
       status: ticket.status,
       statusLabel: STATUS_LABELS[ticket.status],
       supporters: await supporterCount(deps, ticket.no),
