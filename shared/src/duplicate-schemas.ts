@@ -30,7 +30,13 @@ export interface SimilarTicketView {
   /** The asking citizen already filed or follows it. */
   mine: boolean;
   following: boolean;
+  /** Send it back to follow this request (POST /api/v1/tickets/{no}/follow); valid 30 minutes, for this citizen only. */
+  offer: string;
 }
+
+/** POST /api/v1/tickets/{no}/follow — the offer the similar-requests check made for that ticket. */
+export const followTicketSchema = z.strictObject({ offer: z.string().trim().max(80) });
+export type FollowTicketInput = z.output<typeof followTicketSchema>;
 
 /** POST /api/admin/v1/tickets/{no}/merge */
 export const mergeTicketBodySchema = z.strictObject({ into: ticketNoSchema, note: optionalText(TEXT_LIMITS.note) });

@@ -71,7 +71,11 @@ describe('followers receive the ticket’s citizen notices', () => {
     const { no } = await file(w.citizenA, '幸福小区22号楼门口井盖丢了，我的电话13812345678');
     const b = await buildCitizen(t);
     const c = await buildCitizen(t);
-    for (const f of [b, c]) await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(f.token)).expect(200);
+    for (const f of [b, c]) {
+      const offered = await t.http.post('/api/v1/tickets/similar').set(bearer(f.token)).send({ type: 'complaint', content: '幸福小区22号楼门口井盖丢了', location: HERE }).expect(200);
+      const offer = offered.body.items.find((i: { no: string }) => i.no === no)?.offer;
+      await t.http.post(`/api/v1/tickets/${no}/follow`).set(bearer(f.token)).send({ offer }).expect(200);
+    }
     await must(w, w.operator.token, no, 'accept', { note: '已受理，请您保持电话畅通' });
     await deliverDueNotices(t.deps, 100);
     await deliverDueNotices(t.deps, 100);

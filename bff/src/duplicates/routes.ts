@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { similarTicketsRequestSchema, ticketNoParamsSchema } from '@mashang/shared';
+import { followTicketSchema, similarTicketsRequestSchema, ticketNoParamsSchema } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { createRateLimiter } from '../ratelimit';
@@ -10,7 +10,7 @@ const TAGS = ['duplicates (citizen)'];
 /** Each lookup shows (redacted) words of other citizens: bounded per citizen against scraping. */
 const SIMILAR_PER_MINUTE = 30;
 
-const offerSchema = z.object({ no: z.string(), summary: z.string(), status: z.string(), statusLabel: z.string(), supporters: z.number(), createdAt: z.string(), mine: z.boolean(), following: z.boolean() });
+const offerSchema = z.object({ no: z.string(), summary: z.string(), status: z.string(), statusLabel: z.string(), supporters: z.number(), createdAt: z.string(), mine: z.boolean(), following: z.boolean(), offer: z.string().describe('send back to POST /api/v1/tickets/{no}/follow; valid 30 minutes, for this citizen only') });
 const followSchema = z.object({ no: z.string(), following: z.boolean(), supporters: z.number() });
 
 export function duplicateRoutes(kit: RouteKit, deps: AppDeps): void {
@@ -41,14 +41,16 @@ export function duplicateRoutes(kit: RouteKit, deps: AppDeps): void {
       method: 'post',
       path: '/api/v1/tickets/:no/follow',
       summary: 'Follow another citizen’s open request: counted as a supporter, receives its notices',
-      description: 'Idempotent. 422 OWN_TICKET for one’s own request; 409 TICKET_CLOSED when it has ended; 404 for confidential requests of others. Reaching 5 supporters opens an automatic 督办 (000 §23(5)).',
+      description:
+        'Needs the `offer` that POST /api/v1/tickets/similar made to this citizen for this ticket (30 minutes). Idempotent. Without a valid offer, and for a request that has ended, is confidential, a consultation or one’s own, the same 404 TICKET_NOT_FOUND. Reaching 5 supporters (citizens who filed the matter or were offered it) opens an automatic 督办 (000 §23(5)).',
       tags: TAGS,
       auth: 'citizen',
       params: ticketNoParamsSchema,
-      responses: { 200: { description: 'following', schema: followSchema }, 404: { description: 'TICKET_NOT_FOUND' }, 409: { description: 'TICKET_CLOSED' }, 422: { description: 'OWN_TICKET' } },
+      body: followTicketSchema,
+      responses: { 200: { description: 'following', schema: followSchema }, 404: { description: 'TICKET_NOT_FOUND (also: no valid offer, ended, confidential, own request)' } },
     },
-    async (ctx, { params, actor }) => {
-      ctx.body = await followTicket(deps, actor, params.no);
+    async (ctx, { params, body, actor }) => {
+      ctx.body = await followTicket(deps, actor, params.no, body.offer);
     },
   );
 

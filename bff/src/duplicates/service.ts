@@ -5,7 +5,7 @@
  */
 import { isTerminal, STATUS_LABELS, type SimilarTicketView, type FollowView } from '@mashang/shared';
 import { redact } from '../cases/redact';
-import { conflict, notFound, unprocessable } from '../http/errors';
+import { notFound, unprocessable } from '../http/errors';
 import type { CitizenActor } from '../http/route';
 import { findTicketByNo } from '../tickets/access';
 import type { TicketDeps } from '../tickets/deps';
@@ -15,6 +15,7 @@ import { superviseOnce } from '../sweeper/supervise';
 import { DUPLICATE_DEFAULTS } from './defaults';
 import { addFollower, findFollower, followedAmong, followerCount, removeFollower, ticketFollowers } from './followers';
 import { findSimilarOpenTickets, type SimilarQuery } from './similar';
+import { isValidOffer, signOffer } from './offers';
 
 /**
  * Another citizen's words, shown short and without personal data (002 §13): redacted with the
@@ -50,22 +51,31 @@ export async function similarOffers(deps: TicketDeps, actor: CitizenActor, q: Si
       createdAt: ticket.createdAt.toISOString(),
       mine: ticket.citizenId === actor.id,
       following: followed.has(ticket.no),
+      offer: signOffer(deps.secrets.dataKey, ticket.no, actor.id, deps.clock.now()),
     })),
   );
 }
 
-/** A ticket a citizen may follow: exists, open, not confidential (never shown to others), not their own. */
-async function followable(deps: TicketDeps, actor: CitizenActor, no: string): Promise<TicketDoc> {
+/**
+ * A ticket a citizen may follow: offered to them by the similar-requests check (a valid offer),
+ * open, not confidential, not a consultation, not their own. Anything else answers the same 404,
+ * so follow tells nothing about which numbers exist or what state they are in.
+ */
+async function followable(deps: TicketDeps, actor: CitizenActor, no: string, offer: string): Promise<TicketDoc> {
+  const notFollowable = () => notFound('诉求', 'TICKET_NOT_FOUND');
+  if (!isValidOffer(deps.secrets.dataKey, offer, no, actor.id, deps.clock.now())) throw notFollowable();
   const ticket = await findTicketByNo(deps.db, no);
-  if (!ticket || (ticket.confidential && ticket.citizenId !== actor.id) || ticket.type === 'consultation') throw notFound('诉求', 'TICKET_NOT_FOUND');
-  if (ticket.citizenId === actor.id) throw unprocessable('OWN_TICKET', '这是您本人提交的诉求，无需关注');
-  if (isTerminal(ticket.status)) throw conflict('TICKET_CLOSED', '该诉求已办结或终止，不能再关注', { status: ticket.status });
+  if (!ticket || ticket.confidential || ticket.type === 'consultation' || ticket.citizenId === actor.id || isTerminal(ticket.status)) throw notFollowable();
   return ticket;
 }
 
-/** POST /api/v1/tickets/{no}/follow — idempotent; the citizen counts as a supporter and gets its notices. */
-export async function followTicket(deps: TicketDeps, actor: CitizenActor, no: string): Promise<FollowView> {
-  const ticket = await followable(deps, actor, no);
+/**
+ * POST /api/v1/tickets/{no}/follow — idempotent; the citizen counts as a supporter and gets its
+ * notices. Every follower was offered the ticket, so supporters towards the automatic 督办 are
+ * citizens who filed the matter or were offered it.
+ */
+export async function followTicket(deps: TicketDeps, actor: CitizenActor, no: string, offer: string): Promise<FollowView> {
+  const ticket = await followable(deps, actor, no, offer);
   await addFollower(deps.db, { ticketNo: no, citizenId: actor.id, via: 'follow', fromTicket: null, at: deps.clock.now() });
   const supporters = await supporterCount(deps, no);
   await superviseCluster(deps, ticket, supporters);
