@@ -1,5 +1,6 @@
 /** Deployment-level protections (issue 17): transport headers and what only configuration switches on. */
 import { buildTestApp } from '../support/app';
+import { loadConfig } from '../../bff/src/config/config';
 
 describe('security headers', () => {
   it('when NODE_ENV=production, then every answer carries Strict-Transport-Security; in development none', async () => {
@@ -14,5 +15,22 @@ describe('security headers', () => {
       await prod.close();
       await dev.close();
     }
+  });
+});
+
+describe('dev login is never on by accident', () => {
+  it('when NODE_ENV=development without DEV_LOGIN=true, then a code logs nobody in (503 WECHAT_UNAVAILABLE); with DEV_LOGIN=true it does; production refuses DEV_LOGIN=true', async () => {
+    const plain = await buildTestApp({ NODE_ENV: 'development' });
+    const asked = await buildTestApp({ NODE_ENV: 'development', DEV_LOGIN: 'true' });
+    try {
+      const refused = await plain.http.post('/api/v1/auth/wechat').send({ code: 'alice' });
+      expect([refused.status, refused.body.error.code]).toEqual([503, 'WECHAT_UNAVAILABLE']);
+      expect((await asked.http.post('/api/v1/auth/wechat').send({ code: 'alice' })).status).toBe(200);
+    } finally {
+      await plain.close();
+      await asked.close();
+    }
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_KEY: 'ab'.repeat(32), DEV_LOGIN: 'true' })).toThrow(/DEV_LOGIN/);
+    expect(loadConfig({ NODE_ENV: 'development', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', DEV_LOGIN: 'true' }).devLogin).toBe(false);
   });
 });

@@ -58,6 +58,8 @@ const envSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
+    // Dev login (any code logs in as citizen dev_<code>): only when asked for; `npm start`'s demo asks.
+    DEV_LOGIN: z.enum(['true', 'false']).optional(),
     // How often the sweeper runs (deadline warnings, overdue 督办, escalation); 0 disables it on this instance.
     SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
     // Bearer token of the Prometheus scraper for GET /api/metrics; absent → the endpoint does not exist (404).
@@ -70,6 +72,7 @@ const envSchema = z
       if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
       if (!env.DATA_KEY) ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'is required when NODE_ENV=production' });
       if (env.WECHAT_APPID && !env.WECHAT_SECRET) ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'is required when WECHAT_APPID is set' });
+      if (env.DEV_LOGIN === 'true') ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'cannot be on when NODE_ENV=production' });
     }
     const oss = [env.OSS_REGION, env.OSS_BUCKET, env.OSS_ACCESS_KEY_ID, env.OSS_ACCESS_KEY_SECRET];
     if (oss.some(Boolean) && !oss.every(Boolean)) {
@@ -78,6 +81,16 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Dev login never switches itself on in a deployment: only DEV_LOGIN=true (the demo of
+ * `npm start` sets it) or the test environment (NODE_ENV=test, unless DEV_LOGIN=false), and
+ * never with a WeChat appid or in production.
+ */
+function devLoginAsked(env: Env): boolean {
+  if (env.WECHAT_APPID || env.NODE_ENV === 'production') return false;
+  return env.DEV_LOGIN === 'true' || (env.NODE_ENV === 'test' && env.DEV_LOGIN !== 'false');
+}
 
 export interface Config extends Env {
   dataDir: string;
@@ -100,6 +113,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
     storage: env.OSS_BUCKET ? 'oss' : 'local',
-    devLogin: !env.WECHAT_APPID && env.NODE_ENV !== 'production',
+    devLogin: devLoginAsked(env),
   };
 }
