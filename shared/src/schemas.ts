@@ -58,7 +58,7 @@ export type UnitCreateInput = z.output<typeof unitCreateSchema>;
 /** Passwords of new staff: 8–128 characters with letters and digits. */
 export const newPasswordSchema = z
   .string()
-  .min(8, '密码至少 8 位')
+  .min(10, '密码至少 10 位')
   .max(128)
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
 

@@ -17,6 +17,19 @@ describe('staff accounts', () => {
   });
   afterAll(() => t.close());
 
+  it('when a new or reset staff password is under 10 characters, contains the username or is a common password, then 400 (VALIDATION_FAILED or WEAK_PASSWORD) and nothing changes', async () => {
+    const create = (username: string, password: string) => t.http.post('/api/admin/v1/staff').set(bearer(admin.token)).send({ username, password, name: '测试', roles: ['operator'] });
+    expect([(await create('weak.short', 'Abc12345x')).status, (await create('weak.short', 'Abc12345x')).body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    for (const [username, password, reason] of [['zhang.wei', 'Zhang.Wei-2026', 'contains-username'], ['weak.common', 'password123', 'common'], ['weak.common', 'Qwertyuiop1', 'common']]) {
+      const res = await create(username, password);
+      expect([res.status, res.body.error.code, res.body.error.details]).toEqual([400, 'WEAK_PASSWORD', { reason }]);
+    }
+    const made = await create('strong.one', 'Lamp-repair-77').expect(201);
+    const reset = await t.http.patch(`/api/admin/v1/staff/${made.body.staff.id}`).set(bearer(admin.token)).send({ password: '1qaz2wsx3edc' });
+    expect([reset.status, reset.body.error.code]).toEqual([400, 'WEAK_PASSWORD']);
+    await t.http.post('/api/admin/v1/auth/login').send({ username: 'strong.one', password: 'Lamp-repair-77' }).expect(200);
+  });
+
   it('when an admin creates a handler of a unit, then 201 {staff} without any password data, it can log in, and the create is audited', async () => {
     const res = await t.http
       .post('/api/admin/v1/staff')

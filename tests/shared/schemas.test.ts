@@ -148,9 +148,10 @@ describe('action bodies', () => {
 
 describe('admin payloads', () => {
   it('when staff is created, then roles are known and the password is strong enough', () => {
-    expect(staffCreateSchema.safeParse({ username: 'op1', password: 'abc12345', name: '张三', roles: ['operator'] }).success).toBe(true);
+    expect(staffCreateSchema.safeParse({ username: 'op1', password: 'abc1234567', name: '张三', roles: ['operator'] }).success).toBe(true);
+    expect(staffCreateSchema.safeParse({ username: 'op1', password: 'abc12345', name: '张三', roles: ['operator'] }).success).toBe(false);
     expect(staffCreateSchema.safeParse({ username: 'op1', password: 'short1', name: '张三', roles: ['operator'] }).success).toBe(false);
-    expect(staffCreateSchema.safeParse({ username: 'op1', password: 'abc12345', name: '张三', roles: ['root'] }).success).toBe(false);
+    expect(staffCreateSchema.safeParse({ username: 'op1', password: 'abc1234567', name: '张三', roles: ['root'] }).success).toBe(false);
   });
 
   it('when a unit is created, then level is one of the tree levels', () => {

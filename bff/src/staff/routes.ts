@@ -16,12 +16,12 @@ export function staffRoutes(kit: RouteKit, deps: AppDeps): void {
       method: 'post',
       path: '/api/admin/v1/staff',
       summary: 'Create a staff account',
-      description: 'A handler needs a unit; the unit must exist and be active.',
+      description: 'A handler needs a unit; the unit must exist and be active. The password: at least 10 characters with letters and digits, not containing the username, not a common password (400 WEAK_PASSWORD).',
       tags: TAGS,
       auth: 'staff',
       roles: ['admin'],
       body: staffCreateBody,
-      responses: { 201: { description: 'created', schema: one }, 409: { description: 'USERNAME_TAKEN' }, 422: { description: 'UNIT_NOT_FOUND, UNIT_INACTIVE, HANDLER_NEEDS_UNIT' } },
+      responses: { 201: { description: 'created', schema: one }, 400: { description: 'VALIDATION_FAILED, WEAK_PASSWORD (contains the username, or a common password)' }, 409: { description: 'USERNAME_TAKEN' }, 422: { description: 'UNIT_NOT_FOUND, UNIT_INACTIVE, HANDLER_NEEDS_UNIT' } },
     },
     async (ctx, { body, actor }) => {
       const staff = await createStaff(deps, body, actor);
@@ -73,6 +73,7 @@ export function staffRoutes(kit: RouteKit, deps: AppDeps): void {
       headers: { 'If-Match': 'the account version last read; 412 when it changed since' },
       responses: {
         200: { description: 'updated', schema: one },
+        400: { description: 'VALIDATION_FAILED, WEAK_PASSWORD (a reset password is held to the same policy as a new one)' },
         404: { description: 'STAFF_NOT_FOUND' },
         409: { description: 'CONCURRENT_UPDATE' },
         412: { description: 'VERSION_MISMATCH' },

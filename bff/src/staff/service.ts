@@ -6,6 +6,7 @@ import type { Clock } from '../lib/clock';
 import { isDuplicateKey } from '../db/atomic';
 import { conflict, notFound, preconditionFailed, unprocessable } from '../http/errors';
 import { hashPassword } from '../auth/password';
+import { assertPasswordPolicy } from '../auth/password-policy';
 import { recordAudit } from '../audit/service';
 import { newId, pageById, type Page } from '../audit/paging';
 import { findUnit } from '../units/service';
@@ -95,6 +96,7 @@ export async function insertStaff(deps: StaffDeps, input: StaffCreateInput): Pro
 }
 
 export async function createStaff(deps: StaffDeps, input: StaffCreateInput, actor: Actor): Promise<StaffDoc> {
+  assertPasswordPolicy(input.password, input.username);
   await checkAssignment(deps.db, input.roles, input.unit);
   const staff = await insertStaff(deps, input);
   await recordAudit(deps.db, { actor, action: 'staff.create', target: { type: 'staff', id: staff._id }, details: { username: staff.username, roles: staff.roles, unit: staff.unit ?? null }, at: deps.clock.now() });
@@ -148,6 +150,7 @@ export async function updateStaff(deps: StaffDeps, id: string, patch: StaffPatch
   checkSelfChange(id, patch, actor);
   const changed = changedFields(staff, patch);
   if (!changed.length) return staff;
+  if (changed.includes('password')) assertPasswordPolicy(patch.password!, staff.username);
   if (changed.includes('roles') || changed.includes('unit')) {
     await checkAssignment(deps.db, patch.roles ?? staff.roles, patch.unit === undefined ? staff.unit : (patch.unit ?? undefined));
   }
