@@ -12,6 +12,7 @@ import { recordDbCommands } from '../../bff/src/metrics/db-commands';
 import { runSweep } from '../../bff/src/sweeper/sweeper';
 import { deliverDueNotices } from '../../bff/src/outbox/service';
 import { noticeModel } from '../../bff/src/outbox/model';
+import { isDatabaseUnavailable } from '../../bff/src/db/connection';
 
 const TOKEN = 'metrics-token-0123456789';
 
@@ -203,5 +204,17 @@ describe('Prometheus metrics', () => {
   it('when the token is set, then the OpenAPI document lists /api/metrics', async () => {
     const doc = (await http.get('/api/openapi.json').expect(200)).body;
     expect(doc.paths['/api/metrics'].get).toBeTruthy();
+  });
+});
+
+describe('database errors answered 503', () => {
+  const socketError = (code: string, where: string) => Object.assign(new Error('This socket has been ended by the other party'), { code, stack: `Error: x\n    at Connection.writeCommand (${where})` });
+
+  it('when the driver throws a bare socket error (EPIPE after the server was killed), then it counts as the database unavailable', () => {
+    expect(isDatabaseUnavailable(socketError('EPIPE', '/app/node_modules/mongodb/lib/cmap/connection.js:722:23'))).toBe(true);
+  });
+
+  it('when the same socket error comes from elsewhere (WeChat, OSS), then it is not the database', () => {
+    expect(isDatabaseUnavailable(socketError('ECONNRESET', '/app/bff/src/wechat/http.ts:40:3'))).toBe(false);
   });
 });

@@ -38,11 +38,20 @@ const UNREACHABLE_ERRORS = new Set([
 /** FerretDB answers while its storage is down, with the storage's connection error as text. */
 const STORAGE_DOWN = /connect(ion)? refused|failed to connect|dial tcp|the database system is (starting up|shutting down|in recovery mode)|terminating connection|server closed the connection|conn closed|connection reset|unexpected EOF/i;
 
+/**
+ * Socket errors the driver sometimes lets through unwrapped: writing a command to a connection
+ * the server has just closed (its process killed) throws Node's own EPIPE "This socket has been
+ * ended by the other party" from `Connection.writeCommand`, not a MongoNetworkError. Only when
+ * thrown inside the driver: the same codes from WeChat or OSS calls are not the database's.
+ */
+const SOCKET_ERRORS = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT']);
+
 /** The database (or the storage behind the embedded server) cannot be reached right now: worth a retry, not a 500. */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { name?: string; message?: string; code?: number; cause?: unknown } | undefined;
+  const e = err as { name?: string; message?: string; code?: number | string; stack?: string; cause?: unknown } | undefined;
   if (!e || typeof e !== 'object') return false;
   if (e.name && UNREACHABLE_ERRORS.has(e.name)) return true;
+  if (typeof e.code === 'string' && SOCKET_ERRORS.has(e.code) && /[\\/]node_modules[\\/]mongodb[\\/]/.test(e.stack ?? '')) return true;
   // mongoose's own "buffering timed out" while the connection is down
   if (e.name === 'MongooseError' && /buffering timed out/i.test(e.message ?? '')) return true;
   if (e.name === 'MongoServerError' && e.code === 1 && STORAGE_DOWN.test(e.message ?? '')) return true;
