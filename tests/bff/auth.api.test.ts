@@ -233,6 +233,16 @@ describe('staff login', () => {
     await loginStaff(t, s.username, 'New-passw0rd');
   });
 
+  it('when a staff member logs out, then the token is refused at once (401 TOKEN_REVOKED), the logout is audited, and a new login works', async () => {
+    const s = await buildStaff(t, { roles: ['operator'] });
+    await t.http.get('/api/admin/v1/me').set(bearer(s.token)).expect(200);
+    await t.http.post('/api/admin/v1/auth/logout').set(bearer(s.token)).expect(204);
+    expect((await t.http.get('/api/admin/v1/me').set(bearer(s.token)).expect(401)).body.error.code).toBe('TOKEN_REVOKED');
+    expect(await auditModel(t.db).countDocuments({ action: 'staff.logout', 'target.id': s.id })).toBe(1);
+    const fresh = await loginStaff(t, s.username, TEST_PASSWORD);
+    await t.http.get('/api/admin/v1/me').set(bearer(fresh)).expect(200);
+  });
+
   it('when the login body is invalid, then 400 VALIDATION_FAILED', async () => {
     expect((await t.http.post('/api/admin/v1/auth/login').send({ username: 'a', password: '' }).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
     expect((await t.http.post('/api/admin/v1/auth/login').send({ username: { $gt: '' }, password: 'x' }).expect(400)).body.error.code).toBe('VALIDATION_FAILED');

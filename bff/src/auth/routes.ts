@@ -10,7 +10,7 @@ import { getStaff, staffView } from '../staff/service';
 import { staffSchema } from '../staff/schemas';
 import { staffStatusCheck } from '../staff/status-cache';
 import { loginCitizen } from './citizen-login';
-import { loginStaff } from './staff-login';
+import { loginStaff, logoutStaff } from './staff-login';
 
 /** Per client address. Citizens share carrier NAT addresses, hence the higher citizen limit. */
 export const LOGIN_LIMITS = {
@@ -90,6 +90,23 @@ export function staffAuthRoutes(kit: RouteKit, deps: AppDeps): void {
         throw err;
       });
       ctx.body = { token, staff: staffView(staff) };
+    },
+  );
+
+  defineRoute(
+    kit,
+    {
+      method: 'post',
+      path: '/api/admin/v1/auth/logout',
+      summary: 'Staff logout: revokes the token',
+      description: 'Revokes this token and every other token of the account (they share its security stamp); audited. 204.',
+      tags: ['auth'],
+      auth: 'staff',
+      responses: { 204: { description: 'logged out' } },
+    },
+    async (ctx, { actor }) => {
+      await logoutStaff(deps, actor.id, actor.name);
+      ctx.status = 204;
     },
   );
 

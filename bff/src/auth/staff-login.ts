@@ -12,7 +12,8 @@ import type { TokenService } from './tokens';
 import { verifyPassword } from './password';
 import { forgetAttempts, LOCKOUT, locksOut, reserveAttempt } from './lockout';
 import { findStaffByUsername, normalizeUsername } from '../staff/service';
-import type { StaffDoc } from '../staff/model';
+import { staffModel, type StaffDoc } from '../staff/model';
+import { forgetStaffStatus } from '../staff/status-cache';
 
 export interface StaffLoginDeps {
   db: Connection;
@@ -53,4 +54,15 @@ export async function loginStaff(deps: StaffLoginDeps, tokens: TokenService, use
   await forgetAttempts(deps.db, attempt);
   await recordAudit(deps.db, { actor: { kind: 'staff', id: staff._id, name: staff.name }, action: 'staff.login', target: { type: 'staff', id: staff._id }, details: { client }, at: deps.clock.now() });
   return { token: issueStaffToken(tokens, staff), staff };
+}
+
+/**
+ * Logout: the account's stamp moves on, so this token — and the account's other tokens, which
+ * carry the same stamp — stop working at once on this instance and within seconds on the others
+ * (staff/status-cache.ts). Audited.
+ */
+export async function logoutStaff(deps: StaffLoginDeps, staffId: string, name?: string): Promise<void> {
+  await staffModel(deps.db).updateOne({ _id: staffId }, { $inc: { stamp: 1 } });
+  forgetStaffStatus(deps.db, staffId);
+  await recordAudit(deps.db, { actor: { kind: 'staff', id: staffId, ...(name ? { name } : {}) }, action: 'staff.logout', target: { type: 'staff', id: staffId }, at: deps.clock.now() });
 }
