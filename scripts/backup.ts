@@ -1,6 +1,7 @@
 /** npm run backup -- <dir>: snapshot of the embedded database, local uploads and DATA_DIR's secrets (bff/src/backup). */
 import { backup } from '../bff/src/backup/backup';
 import { MONGODB_ADVICE } from '../bff/src/backup/snapshot';
+import { runCommand, usage } from '../bff/src/backup/cli';
 import { embeddedEngine } from '../bff/src/db/embedded-server';
 
 async function main(): Promise<number> {
@@ -15,15 +16,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function usage(message: string): number {
-  console.error(message);
-  return 2;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: Error) => {
-    console.error(`backup failed: ${err.message}`);
-    process.exit(1);
-  },
-);
+runCommand('backup', main);

@@ -1,6 +1,7 @@
 /** npm run restore -- <dir>: a backup (npm run backup) into an empty DATA_DIR (bff/src/backup). */
 import { restore } from '../bff/src/backup/restore';
 import { MONGODB_ADVICE } from '../bff/src/backup/snapshot';
+import { runCommand, usage } from '../bff/src/backup/cli';
 
 async function main(): Promise<number> {
   const source = process.argv[2];
@@ -12,15 +13,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function usage(message: string): number {
-  console.error(message);
-  return 2;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: Error) => {
-    console.error(`restore failed: ${err.message}`);
-    process.exit(1);
-  },
-);
+runCommand('restore', main);
