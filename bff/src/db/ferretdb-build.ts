@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const FERRETDB_UPSTREAM = 'v1.24.2';
@@ -75,15 +75,23 @@ export function ensureFerretDB(log: Log = () => {}): string {
     );
   }
   log(`building FerretDB ${version} from the Go module proxy (first run only, about a minute)…`);
-  const work = path.join(TOOLS_DIR, 'ferretdb-build');
+  // Each build in its own folder and the binary renamed into place: two builds at once (a test
+  // run and `npm start`) neither mix their sources nor leave a half-written binary.
+  const work = path.join(TOOLS_DIR, `ferretdb-build-${process.pid}`);
+  const out = `${FERRETDB_BIN}.${process.pid}`;
   prepareSource(work, version);
-  const res = spawnSync('go', ['build', '-mod=vendor', '-trimpath', '-o', FERRETDB_BIN, `${FERRETDB_MODULE}/cmd/ferretdb`], {
+  mkdirSync(path.dirname(FERRETDB_BIN), { recursive: true });
+  const res = spawnSync('go', ['build', '-mod=vendor', '-trimpath', '-o', out, `${FERRETDB_MODULE}/cmd/ferretdb`], {
     cwd: work,
     encoding: 'utf8',
     env: { ...process.env, CGO_ENABLED: '0' },
   });
-  if (res.status !== 0) throw new Error(`building FerretDB failed:\n${res.stderr}`);
   rmSync(work, { recursive: true, force: true });
+  if (res.status !== 0) {
+    rmSync(out, { force: true });
+    throw new Error(`building FerretDB failed:\n${res.stderr}`);
+  }
+  renameSync(out, FERRETDB_BIN);
   log(`FerretDB ${version} built at ${path.relative(PROJECT_ROOT, FERRETDB_BIN)}`);
   return FERRETDB_BIN;
 }
