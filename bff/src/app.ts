@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps): Koa {
   // the entries left of them are whatever the client wrote.
   const hops = deps.config.TRUSTED_PROXY_HOPS;
   const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
-  const kit: RouteKit = { router: new Router(), registry: new OpenApiRegistry(), tokens: new TokenService(deps.secrets.jwtSecret) };
+  const kit: RouteKit = { router: new Router(), registry: new OpenApiRegistry(), tokens: new TokenService(deps.secrets.jwtSecret, deps.config.CITIZEN_TOKEN_TTL_MINUTES * 60) };
   for (const register of routeModules) register(kit, deps);
   const { router } = kit;
 

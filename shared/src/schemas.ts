@@ -15,6 +15,9 @@ export * from './action-schemas';
 /** POST /api/v1/auth/wechat — the code from wx.login(). */
 export const wechatLoginSchema = z.strictObject({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,128}$/, '登录凭证格式不正确') });
 
+/** POST /api/v1/auth/refresh and /api/v1/auth/logout — the citizen's refresh token (43 base64url characters). */
+export const refreshTokenSchema = z.strictObject({ refreshToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, '刷新凭证格式不正确') });
+
 /** POST /api/v1/uploads — ask for an upload slot; checked against MEDIA_LIMITS. */
 export const uploadRequestSchema = z
   .strictObject({

@@ -1,13 +1,15 @@
 /** Citizen sign-in through WeChat (or dev-login mode), creating the citizen on first visit. */
 import type { Config } from '../config/config';
+import { recordAudit } from '../audit/service';
 import { AppError, badRequest } from '../http/errors';
 import type { TokenService } from './tokens';
+import { startCitizenSession, type CitizenSessionDeps, type TokenPair } from './citizen-session';
 import { devWechatLogin, LOGIN_CODE_PATTERN, type WechatLogin, type WechatSession } from './wechat-login';
 import { findOrCreateCitizen, type CitizenDeps } from '../citizens/service';
 import type { CitizenDoc } from '../citizens/model';
 
-export interface CitizenLoginDeps extends CitizenDeps {
-  config: Pick<Config, 'devLogin'>;
+export interface CitizenLoginDeps extends CitizenDeps, Omit<CitizenSessionDeps, 'config'> {
+  config: Pick<Config, 'devLogin' | 'CITIZEN_REFRESH_TTL_DAYS'>;
   wechatLogin?: WechatLogin;
 }
 
@@ -20,8 +22,11 @@ async function session(deps: CitizenLoginDeps, code: string): Promise<WechatSess
   return deps.wechatLogin.code2Session(code);
 }
 
-export async function loginCitizen(deps: CitizenLoginDeps, tokens: TokenService, code: string): Promise<{ token: string; citizen: CitizenDoc }> {
+/** Signs the citizen in with a new session (access and refresh token); audited. */
+export async function loginCitizen(deps: CitizenLoginDeps, tokens: TokenService, code: string): Promise<TokenPair & { citizen: CitizenDoc }> {
   const { openid, unionid } = await session(deps, code);
   const citizen = await findOrCreateCitizen(deps, openid, unionid);
-  return { token: tokens.signCitizen(citizen._id), citizen };
+  const tokenPair = await startCitizenSession(deps, tokens, citizen._id);
+  await recordAudit(deps.db, { actor: { kind: 'citizen', id: citizen._id }, action: 'citizen.login', target: { type: 'citizen', id: citizen._id }, at: deps.clock.now() });
+  return { ...tokenPair, citizen };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { staffLoginSchema, wechatLoginSchema } from '@mashang/shared';
+import { refreshTokenSchema, staffLoginSchema, wechatLoginSchema } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { AppError } from '../http/errors';
@@ -10,17 +10,27 @@ import { getStaff, staffView } from '../staff/service';
 import { staffSchema } from '../staff/schemas';
 import { staffStatusCheck } from '../staff/status-cache';
 import { loginCitizen } from './citizen-login';
+import { endCitizenSession, refreshCitizenSession } from './citizen-session';
 import { loginStaff, logoutStaff } from './staff-login';
 
 /** Per client address. Citizens share carrier NAT addresses, hence the higher citizen limit. */
 export const LOGIN_LIMITS = {
   citizen: { name: 'login-citizen-ip', limit: 120, windowMs: 60_000 },
   staff: { name: 'login-staff-ip', limit: 30, windowMs: 60_000 },
+  refresh: { name: 'refresh-citizen-ip', limit: 120, windowMs: 60_000 },
 } as const;
 
-/** Citizen login (WeChat or dev mode) and profile. */
+const tokenPairFields = {
+  token: z.string().describe('access token (Bearer), valid for `expiresIn` seconds (CITIZEN_TOKEN_TTL_MINUTES)'),
+  refreshToken: z.string().describe('single use: POST /api/v1/auth/refresh answers a new pair; valid CITIZEN_REFRESH_TTL_DAYS'),
+  expiresIn: z.number().int().describe('seconds until the access token expires'),
+};
+const tokenPairSchema = z.object(tokenPairFields);
+
+/** Citizen login (WeChat or dev mode), session refresh and logout, and profile. */
 export function citizenAuthRoutes(kit: RouteKit, deps: AppDeps): void {
   const limiter = createRateLimiter(deps, LOGIN_LIMITS.citizen);
+  const refreshLimiter = createRateLimiter(deps, LOGIN_LIMITS.refresh);
   defineRoute(
     kit,
     {
@@ -32,14 +42,56 @@ export function citizenAuthRoutes(kit: RouteKit, deps: AppDeps): void {
       auth: 'public',
       body: wechatLoginSchema,
       responses: {
-        200: { description: 'signed in', schema: z.object({ token: z.string(), citizen: citizenSchema }) },
+        200: { description: 'signed in: an access token, a refresh token (a new session) and the citizen; audited', schema: z.object({ ...tokenPairFields, citizen: citizenSchema }) },
         503: { description: 'WECHAT_UNAVAILABLE: WeChat login is not configured or unreachable' },
       },
     },
     async (ctx, { body }) => {
       await limiter.consume(clientIp(ctx), ctx);
-      const { token, citizen } = await loginCitizen(deps, kit.tokens, body.code);
-      ctx.body = { token, citizen: citizenView(deps, citizen) };
+      const { citizen, ...tokenPair } = await loginCitizen(deps, kit.tokens, body.code);
+      ctx.body = { ...tokenPair, citizen: citizenView(deps, citizen) };
+    },
+  );
+
+  defineRoute(
+    kit,
+    {
+      method: 'post',
+      path: '/api/v1/auth/refresh',
+      summary: 'Citizen session refresh: a new access and refresh token for a refresh token',
+      description:
+        'The refresh token is rotated: it works once. Presenting one that was already used revokes its whole session (both holders must log in again; audited as reuse). The access token is not checked against the database per request, so a revoked session ends when its access token expires.',
+      tags: ['auth'],
+      auth: 'public',
+      body: refreshTokenSchema,
+      responses: {
+        200: { description: 'the new pair', schema: tokenPairSchema },
+        401: { description: 'REFRESH_TOKEN_INVALID (unknown or revoked), REFRESH_TOKEN_EXPIRED, or REFRESH_TOKEN_REUSED (the session is now revoked): log in again' },
+        429: { description: 'RATE_LIMITED (this address)' },
+      },
+    },
+    async (ctx, { body }) => {
+      await refreshLimiter.consume(clientIp(ctx), ctx);
+      ctx.body = await refreshCitizenSession(deps, kit.tokens, body.refreshToken);
+    },
+  );
+
+  defineRoute(
+    kit,
+    {
+      method: 'post',
+      path: '/api/v1/auth/logout',
+      summary: 'Citizen logout: revokes the session of this refresh token',
+      description: 'Every refresh token of the session stops working; audited. An unknown or already revoked token also answers 204. Access tokens already issued live out their short life.',
+      tags: ['auth'],
+      auth: 'public',
+      body: refreshTokenSchema,
+      responses: { 204: { description: 'logged out' }, 429: { description: 'RATE_LIMITED (this address)' } },
+    },
+    async (ctx, { body }) => {
+      await refreshLimiter.consume(clientIp(ctx), ctx);
+      await endCitizenSession(deps, body.refreshToken);
+      ctx.status = 204;
     },
   );
 

@@ -30,20 +30,24 @@ export class TokenService {
   /** One key object: given the string, jsonwebtoken would build a key on every sign and verify. */
   private readonly secret: KeyObject;
 
+  /**
+   * Citizen access tokens are short (CITIZEN_TOKEN_TTL_MINUTES, 2 h by default) because they are
+   * not checked against the database per request: revocation works through the refresh token.
+   */
   constructor(
     secret: string,
-    private readonly ttl = { citizen: '7d', staff: '12h' } as const,
+    readonly citizenTtlSeconds = 2 * 3600,
   ) {
     this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   signCitizen(id: string): string {
-    return jwt.sign({ kind: 'citizen' }, this.secret, { algorithm: 'HS256', subject: id, issuer: ISSUER, audience: CITIZEN_AUDIENCE, expiresIn: this.ttl.citizen });
+    return jwt.sign({ kind: 'citizen' }, this.secret, { algorithm: 'HS256', subject: id, issuer: ISSUER, audience: CITIZEN_AUDIENCE, expiresIn: this.citizenTtlSeconds });
   }
 
   signStaff(claims: Omit<StaffClaims, 'kind'>): string {
     const { sub, ...rest } = claims;
-    return jwt.sign({ kind: 'staff', ...rest }, this.secret, { algorithm: 'HS256', subject: sub, issuer: ISSUER, audience: STAFF_AUDIENCE, expiresIn: this.ttl.staff });
+    return jwt.sign({ kind: 'staff', ...rest }, this.secret, { algorithm: 'HS256', subject: sub, issuer: ISSUER, audience: STAFF_AUDIENCE, expiresIn: '12h' });
   }
 
   verifyCitizen(token: string): CitizenClaims {

@@ -60,6 +60,9 @@ const envSchema = z
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     // Dev login (any code logs in as citizen dev_<code>): only when asked for; `npm start`'s demo asks.
     DEV_LOGIN: z.enum(['true', 'false']).optional(),
+    // Citizen sessions: the access token's life (minutes) and the refresh token's (days, renewed on every refresh).
+    CITIZEN_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(10_080).default(120),
+    CITIZEN_REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     // How often the sweeper runs (deadline warnings, overdue 督办, escalation); 0 disables it on this instance.
     SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
     // Bearer token of the Prometheus scraper for GET /api/metrics; absent → the endpoint does not exist (404).
