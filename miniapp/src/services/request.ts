@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiError, errorFromResponse, networkError } from './errors';
-import { clearToken, currentToken, login } from './session';
+import { currentToken, login, logout, renew, type LoginSender, type RefreshSender } from './session';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | boolean | undefined>;
@@ -48,27 +48,37 @@ async function send(opts: RequestOptions, token: string | undefined): Promise<Ra
   }
 }
 
-const sendLogin = async (code: string) => {
-  const res = await send({ method: 'POST', path: '/api/v1/auth/wechat', data: { code } }, undefined);
-  if (res.statusCode !== 200) throw errorFromResponse(res.statusCode, res.data);
-  return res.data as { token: string; citizen: { id: string } };
-};
+async function post<T>(path: string, data: unknown): Promise<T> {
+  const res = await send({ method: 'POST', path, data }, undefined);
+  if (res.statusCode < 200 || res.statusCode >= 300) throw errorFromResponse(res.statusCode, res.data);
+  return res.data as T;
+}
+
+const sendLogin: LoginSender = (code) => post('/api/v1/auth/wechat', { code });
+const sendRefresh: RefreshSender = (refreshToken) => post('/api/v1/auth/refresh', { refreshToken });
 
 /**
  * The one door to the BFF: adds the bearer token (logging in first when there is none), and
- * when the token is refused (401) logs in silently and tries exactly once more.
+ * when the token is refused (401) renews the session — refresh token, else a silent login —
+ * and tries exactly once more.
  */
 export async function request<T>(opts: RequestOptions): Promise<T> {
   const auth = opts.auth !== false;
   let token = auth ? (currentToken() ?? (await login(sendLogin))) : undefined;
   let res = await send(opts, token);
   if (auth && res.statusCode === 401) {
-    clearToken();
-    token = await login(sendLogin);
+    // Another request may have renewed the session meanwhile: then its token is the one to use.
+    const stored = currentToken();
+    token = stored && stored !== token ? stored : await renew(sendRefresh, sendLogin);
     res = await send(opts, token);
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
   throw errorFromResponse(res.statusCode, res.data);
+}
+
+/** Logout: the BFF revokes this device's session; the next request logs in afresh. */
+export function logoutCitizen(): Promise<void> {
+  return logout((refreshToken) => post('/api/v1/auth/logout', { refreshToken }));
 }
 
 export { ApiError };

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 /** Every key the app keeps on the device, in one place so nothing collides. */
 export const STORAGE_KEYS = {
   token: 'mashang:token',
+  refreshToken: 'mashang:refresh-token',
   deviceCode: 'mashang:device-code',
   largeText: 'mashang:large-text',
   draft: 'mashang:submit-draft',
