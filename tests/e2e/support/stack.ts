@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { bootstrapAdmin } from '../../../bff/src/auth/bootstrap-admin';
+import { freePort } from '../../../bff/src/db/embedded-server';
 import { DEFAULT_H5_DIR } from '../../../bff/src/h5/routes';
 import { buildTestApp, type TestApp } from '../../support/app';
 
@@ -24,12 +24,13 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   if (!existsSync(path.join(DEFAULT_H5_DIR, 'index.html'))) {
     throw new Error(`the h5 build is missing (${DEFAULT_H5_DIR}): run \`npm run build:h5\` before the e2e tests`);
   }
-  const app = await buildTestApp({ ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password, ...env });
+  // The port first: upload and media URLs are made absolute from PUBLIC_BASE_URL (never the request's Host).
+  const port = await freePort();
+  const app = await buildTestApp({ ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...env });
   await bootstrapAdmin({ config: app.config, db: app.db, clock: app.clock, logger: app.deps.logger });
   const server: Server = await new Promise((resolve) => {
-    const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.app.listen(port, '127.0.0.1', () => resolve(s));
   });
-  const { port } = server.address() as AddressInfo;
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
