@@ -38,7 +38,8 @@ describe('media reads', () => {
   test('when the owner reads an attachment, then 302 to a signed URL that serves the bytes with their type', async () => {
     const res = await t.http.get(`/api/v1/media/${key}`).set(citizen(ALICE));
     expect(res.status).toBe(302);
-    expect(res.headers.location).toMatch(/\/api\/v1\/media-files\/c\/.+\?expires=\d+&signature=/);
+    expect(res.headers.location).toMatch(/\/api\/v1\/media-files\/m\/\d{6}\/[0-9a-f]{32}\.jpg\?expires=\d+&signature=/);
+    expect(res.headers.location).not.toContain(ALICE);
     const file = await t.http.get(signedPath(res.headers.location)).buffer(true);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('image/jpeg');

@@ -3,12 +3,15 @@ import supertest from 'supertest';
 import { TokenService } from '../../bff/src/auth/tokens';
 import { ManualClock } from '../../bff/src/lib/clock';
 import { OssStorage } from '../../bff/src/storage/oss-storage';
+import { sealKey } from '../../bff/src/media/handles';
+import { uploadModel } from '../../bff/src/uploads/model';
 import { verifyAttachments } from '../../bff/src/uploads/service';
 import { buildTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app';
 import { startFakeOss, type FakeOss } from '../support/fake-oss';
 
 const tokens = new TokenService(TEST_JWT_SECRET);
 const ALICE = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+const BOB = 'bbbbbbbbbbbbbbbbbbbbbbbb';
 const auth = { Authorization: `Bearer ${tokens.signCitizen(ALICE)}` };
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(80, 2)]);
 
@@ -110,6 +113,33 @@ describe('oss adapter end to end through ali-oss against a fake OSS on loopback'
     await expect(verifyAttachments(t.deps, ALICE, [key], '20261124-000002')).rejects.toMatchObject({ code: 'MEDIA_TYPE_MISMATCH' });
     const missing = (await t.http.post('/api/v1/uploads').set(auth).send({ kind: 'image', mime: 'image/png', size: 10 })).body.key;
     await expect(verifyAttachments(t.deps, ALICE, [missing], '20261124-000003')).rejects.toMatchObject({ status: 404, code: 'MEDIA_NOT_FOUND' });
+  });
+
+  test('when keys are issued, then they carry nothing of the citizen, and another citizen cannot attach one (the upload record says whose it is)', async () => {
+    const { key } = await issueAndUpload('image', 'image/png', PNG);
+    expect(key).toMatch(/^m\/\d{6}\/[0-9a-f]{32}\.png$/);
+    expect(key).not.toContain(ALICE);
+    await expect(verifyAttachments(t.deps, BOB, [key], '20261124-000004')).rejects.toMatchObject({ status: 403, code: 'MEDIA_NOT_OWNED' });
+    expect((await t.http.get(`/api/v1/media/${key}`).set({ Authorization: `Bearer ${tokens.signCitizen(BOB)}` })).status).toBe(404);
+  });
+
+  test('004 §14 when an object sits in OSS under an old per-citizen key, then a handle serves it through the BFF (ranges too) and no URL names the key', async () => {
+    const legacy = `c/${ALICE}/202611/${'9'.repeat(32)}.png`;
+    fake.objects.set(legacy, { body: PNG, contentType: 'image/png' });
+    await uploadModel(t.db).create({ _id: legacy, citizenId: ALICE, kind: 'image', mime: 'image/png', maxSize: 1024, issuedAt: t.clock.now(), expiresAt: new Date(t.clock.now().getTime() + 600_000) });
+    const handle = sealKey(t.deps.secrets.dataKey, legacy);
+    const link = await t.http.get(`/api/v1/media/${handle}?redirect=false`).set(auth).expect(200);
+    expect(link.body.url).not.toContain(ALICE);
+    const url = new URL(link.body.url);
+    expect(url.pathname.startsWith('/api/v1/media-handles/h/')).toBe(true);
+    const got = await t.http.get(url.pathname + url.search).buffer(true).expect(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(got.body as Buffer, PNG)).toBe(0);
+    const part = await t.http.get(url.pathname + url.search).set('Range', 'bytes=4-9').buffer(true).expect(206);
+    expect(Buffer.compare(part.body as Buffer, PNG.subarray(4, 10))).toBe(0);
+    expect(part.headers['content-range']).toBe(`bytes 4-9/${PNG.length}`);
+    fake.objects.delete(legacy);
+    expect((await t.http.get(url.pathname + url.search)).body.error.code).toBe('MEDIA_NOT_FOUND');
   });
 
   test('when OSS is configured, then the local upload endpoint does not exist', async () => {

@@ -3,11 +3,15 @@
  * vs Y, tokens crossing APIs, forged and expired tokens), confidential contacts (000 §14,
  * 004 §14) and what the citizen view leaves out.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import jwt from 'jsonwebtoken';
 import { buildTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app';
-import { bearer, buildTicket, buildWorld, must, staffGet, ticketIn, type World } from '../support/ticket-builders';
+import { bearer, buildTicket, buildWorld, must, PNG, staffGet, ticketIn, uploadImage, type World } from '../support/ticket-builders';
 import { buildCitizen } from '../support/builders/staff';
 import { auditModel } from '../../bff/src/audit/model';
+import type { LocalStorage } from '../../bff/src/storage/local-storage';
+import { uploadModel } from '../../bff/src/uploads/model';
 
 let t: TestApp;
 let w: World;
@@ -101,16 +105,17 @@ describe('confidential tickets (000 §14, 004 §14)', () => {
     expect(JSON.stringify(audits)).not.toContain('欧阳娜娜');
   });
 
-  test('004 §14 when the handling unit reads a confidential ticket and an ordinary one of the same citizen, then nothing links them (no account id, contact, typed phone or name, merge or follower data; q on them finds nothing)', async () => {
+  test('004 §14 when the handling unit reads a confidential ticket and an ordinary one of the same citizen, then nothing links them (no account id, contact, typed phone or name, merge or follower data, attachment keys or media URLs; q on them finds nothing)', async () => {
     const owner = await buildCitizen(t);
     const who = { name: '李建国', phone: '13912345678' };
     const toUnitX = async (no: string) => {
       await must(w, w.operator.token, no, 'accept');
       await must(w, w.dispatcher.token, no, 'dispatch', { leadUnit: w.units.x });
     };
-    const ordinary = await buildTicket(w, { contact: who, content: '小区东门的路灯坏了一周，晚上很黑' }, owner);
+    const ordinary = await buildTicket(w, { contact: who, content: '小区东门的路灯坏了一周，晚上很黑', attachments: [await uploadImage(w, owner)] }, owner);
     await toUnitX(ordinary.no);
-    const secret = await buildTicket(w, { confidential: true, contact: who, content: '我是李建国，电话13912345678，楼下饭店油烟直排熏得开不了窗，李建国实名举报' }, owner);
+    const photos = [await uploadImage(w, owner), await uploadImage(w, owner)];
+    const secret = await buildTicket(w, { confidential: true, contact: who, content: '我是李建国，电话13912345678，楼下饭店油烟直排熏得开不了窗，李建国实名举报', attachments: photos }, owner);
     const other = await buildTicket(w, { content: '楼下饭店油烟直排，熏得开不了窗' }, w.citizenB);
     await must(w, w.operator.token, other.no, 'merge', { into: secret.no });
     await toUnitX(secret.no);
@@ -124,6 +129,15 @@ describe('confidential tickets (000 §14, 004 §14)', () => {
     expect(masked.body.ticket).toMatchObject({ contact: null, contactMasked: true });
     expect(masked.body.ticket.timeline.every((e: { actor: { id?: string } }) => e.actor.id === undefined || e.actor.id !== owner.id)).toBe(true);
     expect(masked.body.ticket.notices.every((n: { recipient: string }) => n.recipient === 'citizen')).toBe(true);
+    // The photos of both tickets: the unit reads them all, and no key or signed URL names the citizen.
+    const shown: Array<{ key: string }> = [...plain.attachments, ...masked.body.ticket.attachments];
+    expect(shown).toHaveLength(3);
+    for (const { key } of shown) {
+      const link = await t.http.get(`/api/admin/v1/media/${key}?redirect=false`).set(bearer(w.handlerX.token)).expect(200);
+      expect(`${key} ${link.body.url}`).not.toContain(owner.id);
+      const file = await t.http.get(new URL(link.body.url).pathname + new URL(link.body.url).search).buffer(true).expect(200);
+      expect(Buffer.compare(file.body as Buffer, PNG)).toBe(0);
+    }
 
     const list = await t.http.get('/api/admin/v1/tickets?limit=100').set(bearer(w.handlerX.token)).expect(200);
     const row = list.body.items.find((i: { no: string }) => i.no === secret.no);
@@ -132,6 +146,58 @@ describe('confidential tickets (000 §14, 004 §14)', () => {
       const found = await t.http.get(`/api/admin/v1/tickets?q=${encodeURIComponent(q)}`).set(bearer(w.handlerX.token)).expect(200);
       expect(found.body.items.map((i: { no: string }) => i.no)).not.toContain(secret.no);
     }
+  });
+
+  test('004 §14 when a confidential ticket holds photos stored under the old per-citizen keys, then the handling unit sees only fresh opaque handles that serve the photo through the BFF', async () => {
+    const owner = await buildCitizen(t);
+    // Uploads issued before keys stopped naming the citizen: `c/<citizenId>/<month>/<hex>.png`.
+    const legacy = [0, 1].map((i) => `c/${owner.id}/202611/${String(i).repeat(32)}.png`);
+    for (const key of legacy) {
+      const file = (t.deps.storage as LocalStorage).pathFor(key)!;
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, PNG);
+      await uploadModel(t.db).create({ _id: key, citizenId: owner.id, kind: 'image', mime: 'image/png', maxSize: 10 * 1024 * 1024, issuedAt: t.clock.now(), expiresAt: new Date(t.clock.now().getTime() + 600_000) });
+    }
+    const { no } = await buildTicket(w, { confidential: true, attachments: legacy }, owner);
+    await must(w, w.operator.token, no, 'accept');
+    await must(w, w.dispatcher.token, no, 'dispatch', { leadUnit: w.units.x });
+
+    const first = (await staffGet(w, w.handlerX.token, no)).body;
+    const again = (await staffGet(w, w.handlerX.token, no)).body;
+    for (const body of [first, again]) expect(JSON.stringify(body)).not.toContain(owner.id);
+    const handles: string[] = first.ticket.attachments.map((a: { key: string }) => a.key);
+    expect(handles.every((h) => h.startsWith('h/'))).toBe(true);
+    // A fresh handle on each read: equal handles would link reads of the same object.
+    expect(again.ticket.attachments.map((a: { key: string }) => a.key).some((h: string) => handles.includes(h))).toBe(false);
+
+    const link = await t.http.get(`/api/admin/v1/media/${handles[0]}?redirect=false`).set(bearer(w.handlerX.token)).expect(200);
+    const url = new URL(link.body.url);
+    expect(url.pathname).toMatch(/^\/api\/v1\/media-handles\/h\//);
+    expect(link.body.url).not.toContain(owner.id);
+    const file = await t.http.get(url.pathname + url.search).buffer(true).expect(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(file.body as Buffer, PNG)).toBe(0);
+    const part = await t.http.get(url.pathname + url.search).set('Range', 'bytes=0-7').buffer(true).expect(206);
+    expect((part.body as Buffer).length).toBe(8);
+    const redirect = await t.http.get(`/api/admin/v1/media/${handles[1]}`).set(bearer(w.handlerX.token)).expect(302);
+    expect(redirect.headers.location).not.toContain(owner.id);
+
+    // A handle opens nothing for staff who may not see the ticket; a tampered or forged one is 404; a URL of another handle is refused.
+    expect((await t.http.get(`/api/admin/v1/media/${handles[0]}`).set(bearer(w.handlerY.token))).status).toBe(404);
+    const tampered = `${handles[0].slice(0, -2)}${handles[0].endsWith('A') ? 'B' : 'A'}A`;
+    for (const bad of [tampered, 'h/', 'h/x', `h/${'A'.repeat(500)}`, 'h/..%2F..%2Fdev-secrets.json']) {
+      const res = await t.http.get(`/api/admin/v1/media/${bad}`).set(bearer(w.handlerX.token));
+      expect([res.status, res.body.error?.code]).toEqual([bad.length > 300 ? 400 : 404, bad.length > 300 ? 'VALIDATION_FAILED' : 'MEDIA_NOT_FOUND']);
+    }
+    const swapped = `/api/v1/media-handles/${handles[1]}${url.search}`;
+    expect((await t.http.get(swapped)).body.error.code).toBe('MEDIA_URL_INVALID');
+    t.clock.advance(301_000);
+    expect((await t.http.get(url.pathname + url.search)).body.error.code).toBe('MEDIA_URL_EXPIRED');
+    t.clock.set('2026-11-24T09:00:00+08:00');
+
+    // Platform staff and the citizen keep the stored keys.
+    expect((await staffGet(w, w.operator.token, no)).body.ticket.attachments.map((a: { key: string }) => a.key)).toEqual(legacy);
+    expect((await t.http.get(`/api/v1/tickets/${no}`).set(bearer(owner.token)).expect(200)).body.ticket.attachments.map((a: { key: string }) => a.key)).toEqual(legacy);
   });
 
   test('when the ticket is not confidential, then its unit sees the contact to call the citizen back', async () => {

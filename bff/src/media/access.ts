@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app';
 import type { CitizenActor, StaffActor } from '../http/route';
-import { parseObjectKey } from '../storage/object-key';
+import { uploadModel } from '../uploads/model';
 
 export type MediaReader = CitizenActor | StaffActor;
 
@@ -11,4 +11,9 @@ export type MediaReader = CitizenActor | StaffActor;
  */
 export type CanReadMedia = (deps: AppDeps, actor: MediaReader, key: string) => Promise<boolean>;
 
-export const ownerOnly: CanReadMedia = async (_deps, actor, key) => actor.kind === 'citizen' && parseObjectKey(key)?.citizenId === actor.id;
+/** The uploader, as its upload record says (keys name no owner). */
+export const ownerOnly: CanReadMedia = async (deps, actor, key) => {
+  if (actor.kind !== 'citizen') return false;
+  const record = await uploadModel(deps.db).findById(key, { citizenId: 1 }).lean<{ citizenId?: string }>();
+  return record?.citizenId === actor.id;
+};

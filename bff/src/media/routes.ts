@@ -2,24 +2,30 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { STAFF_ROLES } from '@mashang/shared';
 import type { AppDeps } from '../app';
-import { notFound } from '../http/errors';
+import { AppError, forbidden, notFound } from '../http/errors';
 import { defineRoute, type RouteKit } from '../http/route';
 import { absoluteUrl } from '../storage/absolute-url';
-import { isObjectKey } from '../storage/object-key';
+import { CONTENT_TYPE_BY_EXT, isObjectKey, parseObjectKey } from '../storage/object-key';
+import { parseRange } from '../storage/routes';
+import { checkHandleUrl, HANDLE_FILES_PATH, isHandle, openHandle, signedHandleUrl } from './handles';
 import { ownerOnly, type CanReadMedia, type MediaReader } from './access';
 
 /** Read URLs live long enough to start a download or a video, not to be passed around. */
 export const READ_URL_TTL_SECONDS = 300;
 
-const params = z.object({ key: z.string().min(1).max(200) });
+const params = z.object({ key: z.string().min(1).max(300) });
 const query = z.object({ redirect: z.enum(['true', 'false']).default('true') });
 const linkSchema = z.object({ url: z.string(), expiresAt: z.string() });
 
-async function answer(ctx: Context, deps: AppDeps, canRead: CanReadMedia, actor: MediaReader, key: string, redirect: boolean): Promise<void> {
+async function answer(ctx: Context, deps: AppDeps, canRead: CanReadMedia, actor: MediaReader, keyOrHandle: string, redirect: boolean): Promise<void> {
+  // A handle (masked views, legacy keys) is opened here and served by the BFF under the handle.
+  const handle = isHandle(keyOrHandle) ? keyOrHandle : null;
+  const key = handle ? openHandle(deps.secrets.dataKey, handle) : keyOrHandle;
   // Not allowed and not there look the same, so keys cannot be probed.
-  if (!isObjectKey(key) || !(await canRead(deps, actor, key))) throw notFound('文件', 'MEDIA_NOT_FOUND');
+  if (!key || !isObjectKey(key) || !(await canRead(deps, actor, key))) throw notFound('文件', 'MEDIA_NOT_FOUND');
   if (!(await deps.storage.head(key))) throw notFound('文件', 'MEDIA_NOT_FOUND');
-  const url = absoluteUrl(deps.config, deps.storage.signedReadUrl(key, READ_URL_TTL_SECONDS));
+  const expires = Math.floor(deps.clock.now().getTime() / 1000) + READ_URL_TTL_SECONDS;
+  const url = absoluteUrl(deps.config, handle ? signedHandleUrl(deps.secrets.dataKey, handle, expires) : deps.storage.signedReadUrl(key, READ_URL_TTL_SECONDS));
   if (!redirect) {
     ctx.body = { url, expiresAt: new Date(deps.clock.now().getTime() + READ_URL_TTL_SECONDS * 1000).toISOString() };
     return;
@@ -35,9 +41,63 @@ const doc = (who: string) => ({
   responses: { 200: { description: 'the signed URL (redirect=false)', schema: linkSchema }, 302: { description: 'redirect to the signed URL' }, 404: { description: 'MEDIA_NOT_FOUND (also when not allowed)' } },
 });
 
+/** Serves the object behind a handle, through a URL signed over the handle (never naming the key). */
+async function serveHandle(ctx: Context, deps: AppDeps, handle: string, expires: number, signature: string): Promise<void> {
+  const verdict = checkHandleUrl(deps.secrets.dataKey, handle, expires, signature, deps.clock.now());
+  if (verdict === 'invalid') throw forbidden('文件链接无效', 'MEDIA_URL_INVALID');
+  if (verdict === 'expired') throw forbidden('文件链接已过期，请刷新后重试', 'MEDIA_URL_EXPIRED');
+  const key = openHandle(deps.secrets.dataKey, handle);
+  const head = key ? await deps.storage.head(key) : null;
+  if (!key || !head) throw notFound('文件', 'MEDIA_NOT_FOUND');
+  const range = parseRange(ctx.get('Range') || undefined, head.size);
+  if (range === 'unsatisfiable') {
+    ctx.set('Content-Range', `bytes */${head.size}`);
+    throw new AppError(416, 'RANGE_NOT_SATISFIABLE', '请求的范围无效');
+  }
+  ctx.set('Accept-Ranges', 'bytes');
+  ctx.set('Content-Disposition', 'inline');
+  ctx.set('Cache-Control', 'private, no-store');
+  ctx.type = CONTENT_TYPE_BY_EXT[parseObjectKey(key)!.ext];
+  // Gone between the HEAD and the read (deleted, or a storage 404): not found, not a 500.
+  const body = await deps.storage.stream(key, range ?? undefined).catch((err: unknown) => {
+    if ((err as { status?: number; code?: string }).status === 404 || (err as { code?: string }).code === 'ENOENT') throw notFound('文件', 'MEDIA_NOT_FOUND');
+    throw err;
+  });
+  if (range) {
+    ctx.status = 206;
+    ctx.set('Content-Range', `bytes ${range.start}-${range.end}/${head.size}`);
+    ctx.length = range.end - range.start + 1;
+  } else {
+    ctx.length = head.size;
+  }
+  ctx.body = body;
+}
+
 /** Citizen and admin media reads; `canRead` is the ticket-visibility rule (default: the uploader only). */
 export function mediaRoutes(canRead: CanReadMedia = ownerOnly) {
   return (kit: RouteKit, deps: AppDeps): void => {
+    defineRoute(
+      kit,
+      {
+        method: 'get',
+        path: `${HANDLE_FILES_PATH}/*handle`,
+        summary: 'Read an attachment through an opaque handle and a signed, expiring URL',
+        description:
+          'URLs come only from the media routes when they are given a handle (`h/…`, what masked staff views of a confidential ticket show instead of an object key that names the citizen). HMAC-signed over the handle and expiry; the BFF serves the bytes itself (single byte ranges supported), so no storage URL naming the key is handed out.',
+        tags: ['media'],
+        auth: 'public',
+        params: z.object({ handle: z.string().min(1).max(300) }),
+        query: z.object({ expires: z.coerce.number().int().positive(), signature: z.string().min(1).max(128) }),
+        responses: {
+          200: { description: 'the object' },
+          206: { description: 'a byte range of the object' },
+          403: { description: 'MEDIA_URL_INVALID or MEDIA_URL_EXPIRED' },
+          404: { description: 'MEDIA_NOT_FOUND' },
+          416: { description: 'RANGE_NOT_SATISFIABLE' },
+        },
+      },
+      (ctx, { params, query }) => serveHandle(ctx, deps, params.handle, query.expires, query.signature),
+    );
     defineRoute(kit, { method: 'get', path: '/api/v1/media/*key', summary: 'Read an attachment (citizen)', auth: 'citizen', ...doc('citizen') }, (ctx, input) =>
       answer(ctx, deps, canRead, input.actor, input.params.key, input.query.redirect === 'true'),
     );

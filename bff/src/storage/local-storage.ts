@@ -1,7 +1,8 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, createReadStream } from 'node:fs';
 import { link, mkdir, open, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Clock } from '../lib/clock';
 import { buildPostPolicy, encodePolicy, FIXED_FORM_FIELDS, safeEqual, signPolicy } from './post-policy';
 import { CONTENT_TYPE_BY_EXT, keyToUrlPath, parseObjectKey } from './object-key';
@@ -90,6 +91,12 @@ export class LocalStorage implements MediaStorage {
     } finally {
       await handle.close();
     }
+  }
+
+  async stream(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const file = this.pathFor(key);
+    if (!file) throw new Error(`not an object key: ${key}`);
+    return createReadStream(file, range ? { start: range.start, end: range.end } : {});
   }
 
   signedReadUrl(key: string, ttlSeconds: number): string {

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import OSS from 'ali-oss';
 import type { Clock } from '../lib/clock';
 import { buildPostPolicy, FIXED_FORM_FIELDS } from './post-policy';
@@ -72,6 +73,11 @@ export class OssStorage implements MediaStorage {
     const res = await this.client.get(key, undefined, { headers: { Range: `bytes=0-${maxBytes - 1}` } });
     const content: unknown = res.content;
     return Buffer.isBuffer(content) ? content.subarray(0, maxBytes) : Buffer.alloc(0);
+  }
+
+  async stream(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const res = await this.client.getStream(key, range ? { headers: { Range: `bytes=${range.start}-${range.end}` } } : undefined);
+    return res.stream as Readable;
   }
 
   signedReadUrl(key: string, ttlSeconds: number): string {

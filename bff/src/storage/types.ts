@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** What a client needs to upload one object straight to storage with a PostObject form. */
 export interface UploadPolicy {
   uploadUrl: string;
@@ -24,6 +26,8 @@ export interface MediaStorage {
   head(key: string): Promise<StoredObject | null>;
   /** The first `maxBytes` bytes (enough for a magic-number check). */
   read(key: string, maxBytes: number): Promise<Buffer>;
+  /** The bytes `start..end` (inclusive) or the whole object, for the BFF to serve itself (media/handles.ts). */
+  stream(key: string, range?: { start: number; end: number }): Promise<Readable>;
   /** A URL anyone holding it may GET for `ttlSeconds`; root-relative for the local adapter without PUBLIC_BASE_URL. */
   signedReadUrl(key: string, ttlSeconds: number): string;
 }

@@ -16,6 +16,7 @@ import type { TicketDeps } from './deps';
 import type { TicketDoc } from './model';
 import { citizenTicketView, mentionedUnits, staffTicketView, ticketSummary, type ViewContext } from './view';
 import { ticketRedactor } from './confidential';
+import { sealLegacyKeys } from '../media/handles';
 
 export async function unitNames(deps: Pick<TicketDeps, 'db'>, ids: readonly string[]): Promise<Record<string, string>> {
   if (!ids.length) return {};
@@ -40,7 +41,9 @@ const isMaskedFor = (t: Pick<TicketDoc, 'confidential'>, actor: StaffActor): boo
 /** The staff view; an unmasked view of a confidential ticket is audited. */
 export async function staffView(deps: TicketDeps, t: TicketDoc, actor: StaffActor): Promise<StaffTicketView> {
   const masked = isMaskedFor(t, actor);
-  const view = staffTicketView(t, await viewContext(deps, t, actor), masked ? 'masked' : 'plain');
+  const shown = staffTicketView(t, await viewContext(deps, t, actor), masked ? 'masked' : 'plain');
+  // Keys of the old form name the citizen: a masked view shows them only as opaque handles.
+  const view = masked ? sealLegacyKeys(deps.secrets.dataKey, shown) : shown;
   if (t.confidential && !masked && t.contact) {
     await recordAudit(deps.db, { actor, action: 'ticket.contact.read', target: { type: 'ticket', id: t.no }, details: { confidential: true }, at: deps.clock.now() });
   }

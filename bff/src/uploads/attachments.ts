@@ -22,12 +22,15 @@ export const DETECTED_TYPES: Readonly<Record<MediaKind, readonly string[]>> = {
   voice: ['audio/mpeg', 'audio/aac', 'audio/x-m4a', 'audio/mp4', 'audio/vnd.wave', 'audio/wav', 'video/mp4'],
 };
 
-/** The issue records of `keys` in their order, each proven to belong to this citizen. */
+/**
+ * The issue records of `keys` in their order, each proven to belong to this citizen. The key
+ * itself names no owner (legacy keys do, and must agree); the upload record is the proof.
+ */
 export async function loadOwnedRecords(db: Connection, citizenId: string, keys: readonly string[]): Promise<UploadDoc[]> {
   for (const key of keys) {
     const parsed = parseObjectKey(key);
     if (!parsed) throw badRequest('MEDIA_KEY_INVALID', '附件标识不正确', { key });
-    if (parsed.citizenId !== citizenId) throw forbidden('不能使用他人上传的文件', 'MEDIA_NOT_OWNED');
+    if (parsed.legacyOwner !== undefined && parsed.legacyOwner !== citizenId) throw forbidden('不能使用他人上传的文件', 'MEDIA_NOT_OWNED');
   }
   const found = await uploadModel(db).find({ _id: { $in: [...keys] } }).lean<UploadDoc[]>();
   const byKey = new Map(found.map((r) => [r._id, r]));

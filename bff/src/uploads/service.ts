@@ -43,14 +43,17 @@ export function checkDeclared(req: UploadRequest): { mime: string; ext: string }
   return { mime, ext };
 }
 
-/** A fresh key under the citizen's prefix and a PostObject policy for it; the issue is recorded for the later checks. */
+/**
+ * A fresh opaque key (nothing of the citizen in it) and a PostObject policy for it; the issue
+ * record keeps who may attach it, for the later checks.
+ */
 export async function issueUpload(deps: UploadDeps, citizenId: string, req: UploadRequest): Promise<IssuedUpload> {
   const { mime, ext } = checkDeclared(req);
   const now = deps.clock.now();
   const uploads = uploadModel(deps.db);
   const recent = await uploads.countDocuments({ citizenId, issuedAt: { $gte: new Date(now.getTime() - 3600_000) } });
   if (recent >= UPLOADS_PER_HOUR) throw tooManyRequests('上传次数过多，请稍后再试');
-  const key = newObjectKey(citizenId, ext, now);
+  const key = newObjectKey(ext, now);
   const maxSize = MEDIA_LIMITS[req.kind].maxBytes;
   const policy = deps.storage.createUploadPolicy(key, mime, maxSize);
   const record: UploadDoc = { _id: key, citizenId, kind: req.kind, mime, maxSize, issuedAt: now, expiresAt: policy.expiresAt };
