@@ -40,10 +40,20 @@ const errorSchema = {
   },
 };
 
+/** OpenAPI 3.0.3: `nullable` does not widen an `enum`, so a nullable enum lists `null` itself. */
+function nullableEnums(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(nullableEnums);
+  if (!node || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  if (o.nullable === true && Array.isArray(o.enum) && !o.enum.includes(null)) o.enum = [...o.enum, null];
+  for (const v of Object.values(o)) nullableEnums(v);
+}
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   try {
     const out = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
     delete out.$schema;
+    nullableEnums(out);
     return out;
   } catch {
     return {};

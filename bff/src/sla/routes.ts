@@ -4,7 +4,7 @@ import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { parseChinaDate } from '../text';
 
-const span = z.object({ unit: z.enum(['workingDays', 'clockHours']), value: z.number(), cite: z.string().optional(), platformDefault: z.boolean().optional(), overridden: z.boolean().optional() }).nullable();
+const span = z.object({ unit: z.enum(['workingDays', 'clockHours']), value: z.number(), cite: z.string().optional(), platformDefault: z.boolean().optional(), overridden: z.boolean().optional(), note: z.string().optional() }).nullable();
 const date = z.string().nullable();
 const previewSchema = z.object({
   profile: z.object({ name: z.string(), label: z.string(), regulation: z.string() }),

@@ -5,6 +5,7 @@ import { CHANNELS, TICKET_ACTIONS, TICKET_STATUSES, TICKET_TYPES } from '@mashan
 const timelineEntry = z.object({
   at: z.string(),
   action: z.enum(TICKET_ACTIONS),
+  label: z.string().optional().describe('plain Chinese for the action (citizen views always carry it; 000 §11)'),
   from: z.enum(TICKET_STATUSES).nullable(),
   to: z.enum(TICKET_STATUSES),
   actor: z.object({ kind: z.enum(['citizen', 'staff', 'system']) }).loose(),
