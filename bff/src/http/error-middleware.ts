@@ -36,6 +36,12 @@ export function errorMiddleware() {
   return async (ctx: Context, next: Next) => {
     try {
       await next();
+      // The router answers 405 (and 501 for methods it does not know) with `Allow` (RFC 9110
+      // §15.5.6) and no body: give it the error shape, keeping the header.
+      if ((ctx.status === 405 || ctx.status === 501) && ctx.body == null) {
+        if (!ctx.response.get('Allow')) ctx.remove('Allow');
+        throw new AppError(405, 'METHOD_NOT_ALLOWED', '接口不支持该请求方法');
+      }
       if (ctx.status === 404 && ctx.body === undefined) {
         throw new AppError(404, 'ROUTE_NOT_FOUND', '接口不存在');
       }
