@@ -104,4 +104,6 @@ export const queryBooleanSchema = z.union([z.boolean(), z.enum(['true', 'false']
 export const queryIntSchema = (min: number, max: number) =>
   z
     .union([z.number(), z.string().trim().regex(/^\d{1,6}$/, '应为整数').transform(Number)])
-    .pipe(z.number().int().min(min).max(max));
+    .pipe(z.number().int().min(min).max(max))
+    // The OpenAPI document states it as the integer query parameter it is (bff/src/openapi/registry.ts).
+    .meta({ 'x-query-int': { minimum: min, maximum: max } });

@@ -49,9 +49,18 @@ function nullableEnums(node: unknown): void {
   for (const v of Object.values(o)) nullableEnums(v);
 }
 
+/** `queryIntSchema(min, max)`: a query integer (text `^\\d{1,6}$` or a number) becomes `{type: integer, minimum, maximum}`. */
+function queryInts(ctx: { jsonSchema: Record<string, unknown> }): void {
+  const js = ctx.jsonSchema;
+  const q = js['x-query-int'] as { minimum: number; maximum: number } | undefined;
+  if (!q) return;
+  for (const k of Object.keys(js)) if (!['description', 'default', 'example', 'examples'].includes(k)) delete js[k];
+  Object.assign(js, { type: 'integer', minimum: q.minimum, maximum: q.maximum });
+}
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   try {
-    const out = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+    const out = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any', override: queryInts }) as Record<string, unknown>;
     delete out.$schema;
     nullableEnums(out);
     return out;

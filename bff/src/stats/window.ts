@@ -12,7 +12,8 @@ const DAY_MS = 86_400_000;
 /** Three years and a bit: enough for a yearly report with its comparison, bounded for the database. */
 const MAX_SPAN_MS = 3 * 366 * DAY_MS;
 
-export const instantOrDay = z.union([z.string().regex(DAY, '日期格式应为 YYYY-MM-DD'), z.iso.datetime({ offset: true })]);
+/** A real calendar day (format `date`, with its pattern in the document) or an instant with an offset. */
+export const instantOrDay = z.union([z.iso.date({ message: '日期格式应为 YYYY-MM-DD' }), z.iso.datetime({ offset: true })]);
 
 export interface StatsWindow {
   from: Date;
