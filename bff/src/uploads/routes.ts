@@ -1,16 +1,26 @@
 import { z } from 'zod';
-import { MEDIA_KINDS } from '@mashang/shared';
+import { MEDIA_KINDS, MEDIA_LIMITS } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { absoluteUrl } from '../storage/absolute-url';
 import { issueUpload } from './service';
 
-export const uploadRequestSchema = z.object({
-  kind: z.enum(MEDIA_KINDS),
-  mime: z.string().min(3).max(100),
-  size: z.number().int().positive(),
-  duration: z.number().nonnegative().max(86_400).optional(),
-});
+/**
+ * One branch per kind, so the document lists the MIME types each kind accepts (MEDIA_LIMITS, the
+ * table `checkDeclared` applies). The server still normalises `image/JPEG; charset=x`, so the
+ * validator keeps a string; the enum is the documented contract.
+ */
+export const uploadRequestSchema = z.discriminatedUnion(
+  'kind',
+  MEDIA_KINDS.map((kind) =>
+    z.object({
+      kind: z.literal(kind),
+      mime: z.string().min(3).max(100).meta({ enum: [...MEDIA_LIMITS[kind].mimes] }),
+      size: z.number().int().positive(),
+      duration: z.number().nonnegative().max(86_400).optional(),
+    }),
+  ) as unknown as [z.ZodObject<{ kind: z.ZodLiteral<(typeof MEDIA_KINDS)[number]>; mime: z.ZodString; size: z.ZodNumber; duration: z.ZodOptional<z.ZodNumber> }>],
+);
 
 const issuedSchema = z.object({
   key: z.string(),
