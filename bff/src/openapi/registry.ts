@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IF_MATCH_PATTERN } from '../auth/if-match';
 
 export type AuthKind = 'public' | 'citizen' | 'staff';
 
@@ -79,7 +80,8 @@ function parameters(doc: RouteDoc): unknown[] {
     }
   }
   for (const [name, description] of Object.entries(doc.headers ?? {})) {
-    out.push({ name, in: 'header', required: false, description, schema: { type: 'string' } });
+    const schema = name.toLowerCase() === 'if-match' ? { type: 'string', pattern: IF_MATCH_PATTERN.source, example: '"3"' } : { type: 'string' };
+    out.push({ name, in: 'header', required: false, description, schema });
   }
   return out;
 }
@@ -96,7 +98,9 @@ export function renderOpenApi(registry: OpenApiRegistry, info: { title: string; 
       };
     }
     const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
-    if (doc.body || doc.query || doc.params) responses['400'] ??= err('invalid input (VALIDATION_FAILED, MALFORMED_JSON)');
+    const ifMatch = Object.keys(doc.headers ?? {}).some((h) => h.toLowerCase() === 'if-match');
+    if (doc.body || doc.query || doc.params || ifMatch) responses['400'] ??= err(`invalid input (VALIDATION_FAILED, MALFORMED_JSON${ifMatch ? ', INVALID_IF_MATCH' : ''})`);
+    if (ifMatch) responses['412'] ??= err('VERSION_MISMATCH: If-Match names a version other than the current one');
     if (doc.auth !== 'public') responses['401'] ??= err('missing, invalid or expired token');
     if (doc.roles?.length) responses['403'] ??= err(`role not allowed; needs one of: ${doc.roles.join(', ')}`);
     responses['429'] ??= err('rate limited');
