@@ -8,6 +8,10 @@ import { AppError } from '../http/errors';
 
 const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
+/** The policy in words, for the description of every operation that sets a staff password. */
+export const STAFF_PASSWORD_POLICY =
+  'Password policy: at least 10 characters with letters and digits (400 VALIDATION_FAILED), not containing the username and not a common password (400 WEAK_PASSWORD, `details.reason` contains-username or common).';
+
 export type PasswordProblem = 'contains-username' | 'common';
 
 export function passwordProblem(password: string, username: string): PasswordProblem | null {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { ifMatchVersion, setVersionTag } from '../auth/if-match';
+import { STAFF_PASSWORD_POLICY } from '../auth/password-policy';
 import { createStaff, getStaff, listStaff, staffView, updateStaff } from './service';
 import { staffCreateBody, staffIdParams, staffListQuery, staffPatchSchema, staffSchema } from './schemas';
 
@@ -16,7 +17,7 @@ export function staffRoutes(kit: RouteKit, deps: AppDeps): void {
       method: 'post',
       path: '/api/admin/v1/staff',
       summary: 'Create a staff account',
-      description: 'A handler needs a unit; the unit must exist and be active. The password: at least 10 characters with letters and digits, not containing the username, not a common password (400 WEAK_PASSWORD).',
+      description: `A handler needs a unit; the unit must exist and be active. ${STAFF_PASSWORD_POLICY}`,
       tags: TAGS,
       auth: 'staff',
       roles: ['admin'],
@@ -64,7 +65,7 @@ export function staffRoutes(kit: RouteKit, deps: AppDeps): void {
       method: 'patch',
       path: '/api/admin/v1/staff/:id',
       summary: 'Change name, roles, unit, active flag or reset the password',
-      description: 'Changing roles, unit, active or password revokes the account\'s existing tokens.',
+      description: `Changing roles, unit, active or password revokes the account's existing tokens. A reset password is held to the same policy as a new one. ${STAFF_PASSWORD_POLICY}`,
       tags: TAGS,
       auth: 'staff',
       roles: ['admin'],
