@@ -2,11 +2,11 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { STAFF_ROLES } from '@mashang/shared';
 import type { AppDeps } from '../app';
-import { AppError, forbidden, notFound } from '../http/errors';
+import { forbidden, notFound } from '../http/errors';
 import { defineRoute, type RouteKit } from '../http/route';
 import { absoluteUrl } from '../storage/absolute-url';
 import { CONTENT_TYPE_BY_EXT, isObjectKey, parseObjectKey } from '../storage/object-key';
-import { parseRange } from '../storage/routes';
+import { sendRanged } from '../storage/routes';
 import { checkHandleUrl, HANDLE_FILES_PATH, isHandle, openHandle, signedHandleUrl } from './handles';
 import { ownerOnly, type CanReadMedia, type MediaReader } from './access';
 
@@ -49,28 +49,14 @@ async function serveHandle(ctx: Context, deps: AppDeps, handle: string, expires:
   const key = openHandle(deps.secrets.dataKey, handle);
   const head = key ? await deps.storage.head(key) : null;
   if (!key || !head) throw notFound('文件', 'MEDIA_NOT_FOUND');
-  const range = parseRange(ctx.get('Range') || undefined, head.size);
-  if (range === 'unsatisfiable') {
-    ctx.set('Content-Range', `bytes */${head.size}`);
-    throw new AppError(416, 'RANGE_NOT_SATISFIABLE', '请求的范围无效');
-  }
-  ctx.set('Accept-Ranges', 'bytes');
-  ctx.set('Content-Disposition', 'inline');
   ctx.set('Cache-Control', 'private, no-store');
-  ctx.type = CONTENT_TYPE_BY_EXT[parseObjectKey(key)!.ext];
-  // Gone between the HEAD and the read (deleted, or a storage 404): not found, not a 500.
-  const body = await deps.storage.stream(key, range ?? undefined).catch((err: unknown) => {
-    if ((err as { status?: number; code?: string }).status === 404 || (err as { code?: string }).code === 'ENOENT') throw notFound('文件', 'MEDIA_NOT_FOUND');
-    throw err;
-  });
-  if (range) {
-    ctx.status = 206;
-    ctx.set('Content-Range', `bytes ${range.start}-${range.end}/${head.size}`);
-    ctx.length = range.end - range.start + 1;
-  } else {
-    ctx.length = head.size;
-  }
-  ctx.body = body;
+  await sendRanged(ctx, { size: head.size, contentType: CONTENT_TYPE_BY_EXT[parseObjectKey(key)!.ext] }, (range) =>
+    // Gone between the HEAD and the read (deleted, or a storage 404): not found, not a 500.
+    deps.storage.stream(key, range).catch((err: unknown) => {
+      if ((err as { status?: number; code?: string }).status === 404 || (err as { code?: string }).code === 'ENOENT') throw notFound('文件', 'MEDIA_NOT_FOUND');
+      throw err;
+    }),
+  );
 }
 
 /** Citizen and admin media reads; `canRead` is the ticket-visibility rule (default: the uploader only). */

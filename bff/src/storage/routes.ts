@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
 import type { Context } from 'koa';
 import { z } from 'zod';
@@ -23,27 +24,40 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }
 
-async function serveFile(ctx: Context, storage: LocalStorage, key: string): Promise<void> {
-  const head = await storage.head(key);
-  const file = storage.pathFor(key);
-  if (!head || !file) throw notFound('文件', 'MEDIA_NOT_FOUND');
-  const range = parseRange(ctx.get('Range') || undefined, head.size);
+/**
+ * Answers an object of `size` bytes with single-range support (200, 206 or 416), opening the
+ * bytes through `open` only once the range is known. Shared by the local files endpoint and
+ * the handle endpoint of the media routes.
+ */
+export async function sendRanged(
+  ctx: Context,
+  object: { size: number; contentType: string },
+  open: (range?: { start: number; end: number }) => Promise<Readable> | Readable,
+): Promise<void> {
+  const range = parseRange(ctx.get('Range') || undefined, object.size);
   if (range === 'unsatisfiable') {
-    ctx.set('Content-Range', `bytes */${head.size}`);
+    ctx.set('Content-Range', `bytes */${object.size}`);
     throw new AppError(416, 'RANGE_NOT_SATISFIABLE', '请求的范围无效');
   }
   ctx.set('Accept-Ranges', 'bytes');
   ctx.set('Content-Disposition', 'inline');
-  ctx.type = head.contentType;
+  ctx.type = object.contentType;
+  const body = await open(range ?? undefined);
   if (range) {
     ctx.status = 206;
-    ctx.set('Content-Range', `bytes ${range.start}-${range.end}/${head.size}`);
+    ctx.set('Content-Range', `bytes ${range.start}-${range.end}/${object.size}`);
     ctx.length = range.end - range.start + 1;
-    ctx.body = createReadStream(file, { start: range.start, end: range.end });
   } else {
-    ctx.length = head.size;
-    ctx.body = createReadStream(file);
+    ctx.length = object.size;
   }
+  ctx.body = body;
+}
+
+async function serveFile(ctx: Context, storage: LocalStorage, key: string): Promise<void> {
+  const head = await storage.head(key);
+  const file = storage.pathFor(key);
+  if (!head || !file) throw notFound('文件', 'MEDIA_NOT_FOUND');
+  await sendRanged(ctx, head, (range) => createReadStream(file, range ?? {}));
 }
 
 const postResponseXml = (key: string) =>
