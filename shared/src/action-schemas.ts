@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SATISFACTION_LEVELS, TICKET_CLASSES, type TicketAction } from './enums';
 import { MAX_ATTACHMENTS, CONTENT_LIMITS, TEXT_LIMITS } from './limits';
-import { REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES } from './reasons';
+import { REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES, type RejectReasonCode, type TerminationReasonCode } from './reasons';
 import { idSchema, optionalText, storageKeySchema, text, ticketNoSchema } from './validation';
 import { createTicketSchema } from './ticket-schemas';
 import { categoryCodeSchema } from './scene-schemas';
@@ -54,7 +54,8 @@ export const superviseInputSchema = z.strictObject({
   trigger: z.enum(SUPERVISION_TRIGGERS).optional(),
 });
 export const mergeInputSchema = z.strictObject({ into: ticketNoSchema, note });
-export const closeVisitInputSchema = z.strictObject({ note });
+/** 003 §16: closing a visit without a rating is a staff decision, always with its reason. */
+export const closeVisitInputSchema = z.strictObject({ reason: text(TEXT_LIMITS.reason) });
 
 /** The body schema of every action, keyed by action (submit: the citizen's create payload). */
 export const ACTION_INPUT_SCHEMAS = {
@@ -87,3 +88,22 @@ export const ACTION_INPUT_SCHEMAS = {
 
 export type ActionInputs = { [A in TicketAction]: z.output<(typeof ACTION_INPUT_SCHEMAS)[A]> };
 export type ActionInput<A extends TicketAction> = ActionInputs[A];
+
+/** The reason-code lists a regulation profile allows (RegulationProfile.rejectReasons/terminationReasons). */
+export interface ReasonCodeLists {
+  rejectReasons: { value: readonly RejectReasonCode[] };
+  terminationReasons: { value: readonly TerminationReasonCode[] };
+}
+
+const profileEnum = <T extends string>(codes: readonly T[]) => z.enum(codes as unknown as [T, ...T[]]);
+
+/**
+ * The body schema of an action under the active profile: the reason codes of `reject` and
+ * `terminate` narrowed to the codes that profile allows (002 §17, 003 §4, 004 §6, 000 §10,
+ * 001 §13; 000 §19, 002 §25). The same schema validates the request and documents it.
+ */
+export function actionInputSchemaFor<A extends TicketAction>(action: A, profile: ReasonCodeLists): z.ZodType<ActionInput<A>> {
+  if (action === 'reject') return rejectInputSchema.extend({ reasonCode: profileEnum(profile.rejectReasons.value) }) as unknown as z.ZodType<ActionInput<A>>;
+  if (action === 'terminate') return terminateInputSchema.extend({ reasonCode: profileEnum(profile.terminationReasons.value) }) as unknown as z.ZodType<ActionInput<A>>;
+  return ACTION_INPUT_SCHEMAS[action] as unknown as z.ZodType<ActionInput<A>>;
+}

@@ -12,7 +12,7 @@ import type { TicketDeadlines, TicketState } from './ticket';
 
 export type DeadlineInput = Pick<
   TicketState,
-  'type' | 'channel' | 'class' | 'createdAt' | 'acceptedAt' | 'dispatchedAt' | 'repliedAt' | 'roundStartedAt' | 'round' | 'fixedDueAt' | 'extensions'
+  'type' | 'channel' | 'class' | 'createdAt' | 'acceptedAt' | 'dispatchedAt' | 'repliedAt' | 'visitStartedAt' | 'roundStartedAt' | 'round' | 'fixedDueAt' | 'extensions'
 >;
 
 /** Statuses in which the unit still owes the reply, so the final deadline can be missed. */
@@ -65,7 +65,9 @@ export function deadlinesFor(profile: RegulationProfile, ticket: DeadlineInput, 
     plan: applySpan(calendar, start, rule.plan),
     stageReply: applySpan(calendar, start, rule.stageReply),
     final: ticket.fixedDueAt ? { at: ticket.fixedDueAt, calendarIncomplete: false } : applySpan(calendar, start, rule.final),
-    followUp: applySpan(calendar, ticket.repliedAt, profile.followUp),
+    // 003 §16 「收到网络单位办结回复后」: the platform has the reply once it approved it (review),
+    // or once it answered itself; a reply still under review starts no visit window.
+    followUp: applySpan(calendar, ticket.visitStartedAt, profile.followUp),
   };
   const extended = parts.final ? calendar.addWorkingDays(parts.final.at, approvedWorkingDays(ticket)) : null;
   const dueAt = extended && approvedWorkingDays(ticket) > 0 ? extended : parts.final;
@@ -87,6 +89,16 @@ export function deadlinesFor(profile: RegulationProfile, ticket: DeadlineInput, 
 /** Whether the unit's final deadline has passed while it still owes the reply. */
 export function isOverdue(ticket: Pick<TicketState, 'status' | 'dueAt'>, now: Date): boolean {
   return Boolean(ticket.dueAt) && DUE_STATUSES.includes(ticket.status) && now.getTime() > (ticket.dueAt as Date).getTime();
+}
+
+/**
+ * 003 §16: the platform owes the citizen a visit — the ticket waits in 'visiting' with no rating
+ * this round and no decision pending, and the visit window has passed. This is the visitor's
+ * overdue work, never a reason to close the ticket.
+ */
+export function isVisitOverdue(ticket: Pick<TicketState, 'status' | 'pendingDecision' | 'deadlines'>, now: Date): boolean {
+  const due = ticket.deadlines?.followUp ?? null;
+  return ticket.status === 'visiting' && !ticket.pendingDecision && Boolean(due) && now.getTime() > (due as Date).getTime();
 }
 
 /** Whether `now` is inside the warning window before the due date (and not yet overdue). */

@@ -121,7 +121,7 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   'co-result': '协办单位已反馈',
   supervise: '已督办',
   merge: '与相同诉求合并办理',
-  'close-visit': '回访期满，已办结',
+  'close-visit': '未获评价，经平台决定办结',
 };
 
 /** Intake channels (000 §3, 003 §3, 004 §5). */

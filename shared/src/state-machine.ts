@@ -81,7 +81,7 @@ export const STATE_MACHINE: Readonly<Record<TicketAction, ActionSpec>> = {
   'co-result': { from: AT_UNIT, to: 'same', who: { roles: ['handler'], unit: 'co' } },
   supervise: { from: OPEN_STATUSES, to: 'same', who: { roles: ['supervisor'], system: true } },
   merge: { from: OPEN_STATUSES, to: ['terminated'], who: { roles: ['operator', 'dispatcher'] } },
-  'close-visit': { from: ['visiting'], to: ['closed'], who: { system: true } },
+  'close-visit': { from: ['visiting'], to: ['closed'], who: { roles: ['visitor', 'operator'] } },
 };
 
 type Rule<A extends TicketAction> = (t: TicketState, input: ActionInput<A>, actor: Actor, ctx: TransitionContext) => Outcome | TransitionError;

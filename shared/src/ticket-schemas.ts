@@ -79,6 +79,8 @@ export const adminTicketListQuerySchema = z.strictObject({
   unit: idSchema.optional(),
   type: z.enum(TICKET_TYPES).optional(),
   overdue: queryBooleanSchema.optional(),
+  /** 003 §16: the visitors' queue of visits past their window. */
+  visitOverdue: queryBooleanSchema.optional(),
   q: optionalText(TEXT_LIMITS.query),
   from: isoDateOrDateTimeSchema.optional(),
   to: isoDateOrDateTimeSchema.optional(),

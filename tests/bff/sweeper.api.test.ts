@@ -168,21 +168,24 @@ describe('sweeper: deadlines, automatic 督办 and escalation (000 §22-24)', ()
     expect(records.map((r) => r.trigger)).toEqual(['repeated-returns']);
   });
 
-  it('003 §16 when the follow-up window passes with no rating, then the lapse is recorded once and the ticket is closed as not rated', async () => {
+  it('003 §16 when the follow-up window passes with no rating, then the visit is overdue work in the visitors’ queue and the ticket stays open', async () => {
     const citizen = await newCitizen(t);
     const no = await visiting(t, cast, citizen.token, unit);
     const followUp = (await ticket(t, no)).deadlines?.followUp as Date;
     t.clock.set(new Date(followUp.getTime() - HOUR));
     await sweep();
-    expect((await ticket(t, no)).status).toBe('visiting');
+    const queue = () => t.http.get('/api/admin/v1/tickets?visitOverdue=true').set(bearer(cast.visitor.token));
+    expect((await queue()).body.items.map((i: { no: string }) => i.no)).not.toContain(no);
     t.clock.set(new Date(followUp.getTime() + HOUR));
     await sweep();
     await again();
     expect((await listSweepEvents(t.db, no)).map((e) => e.kind)).toEqual(['visit-window-passed']);
-    const closed = await ticket(t, no);
-    expect(closed.status).toBe('closed');
-    const last = closed.timeline[closed.timeline.length - 1];
-    expect(last).toMatchObject({ action: 'close-visit', from: 'visiting', to: 'closed', data: { unrated: true } });
+    expect((await ticket(t, no)).status).toBe('visiting');
+    const item = (await queue()).body.items.find((i: { no: string }) => i.no === no);
+    expect(item).toMatchObject({ status: 'visiting', visitOverdue: true, visitDueAt: followUp.toISOString() });
+    // Closed only by a person, with the reason on the timeline.
+    const closed = await act(t, cast.visitor.token, no, 'close-visit', { reason: '三次联系诉求人均表示不愿评价' });
+    expect(closed).toMatchObject({ status: 'closed', visitOverdue: false });
   });
 
   it('when the sweep runs twice over the same state, then the second pass changes nothing', async () => {

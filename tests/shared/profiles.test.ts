@@ -138,8 +138,8 @@ describe('deadlines', () => {
     expect(day(d.final)).toBe('2026-03-16');
   });
 
-  it('003 §16 follow-up visit within 2 working days of the reply', () => {
-    const d = deadlinesFor(getProfile('pingdingshan'), ticket({ repliedAt: sh('2026-09-30T17:00:00') }), new Date(), cal);
+  it('003 §16 follow-up visit within 2 working days of the approved reply, across National Day', () => {
+    const d = deadlinesFor(getProfile('pingdingshan'), ticket({ repliedAt: sh('2026-09-30T09:00:00'), visitStartedAt: sh('2026-09-30T17:00:00') }), new Date(), cal);
     expect(day(d.followUp)).toBe('2026-10-09');
   });
 

@@ -147,10 +147,12 @@ describe('handling', () => {
     expect(ok(run(t, 'reply', actors.leadHandler, { result: '已办结' }, ctxAt(sh('2026-03-10T08:00:00')))).next.set.onTime).toBe(0);
   });
 
-  it('003 §13 when the unit replies, then the citizen is told first, then the platform; 003 §16 follow-up is due in 2 wd', () => {
+  it('003 §13 when the unit replies, then the citizen is told first, then the platform; 003 §16 the visit clock waits for the approval', () => {
     const r = ok(run(buildTicket(), 'reply', actors.leadHandler, { result: '已办结' }, ctxAt(sh('2026-03-05T09:00:00'), 'pingdingshan')));
     expect(r.effects.map((e) => (e.kind === 'notify' ? e.audience : e.kind))).toEqual(['citizen', 'platform']);
-    expect(shanghaiDay(r.next.set.deadlines?.followUp as Date)).toBe('2026-03-09');
+    expect(r.next.set.deadlines?.followUp).toBeNull();
+    const approved = ok(run(buildTicket({ status: 'replied', repliedAt: sh('2026-03-05T09:00:00') }), 'review', actors.operator, { approve: true }, ctxAt(sh('2026-03-05T11:00:00'), 'pingdingshan')));
+    expect(shanghaiDay(approved.next.set.deadlines?.followUp as Date)).toBe('2026-03-09');
   });
 
   it('when the operator sends the reply back, then it returns to handling', () => {

@@ -34,21 +34,14 @@ const VALID_INPUT: Record<Exclude<TicketAction, 'submit'>, unknown> = {
   'co-result': { result: '协办单位已完成排查' },
   supervise: { means: 'reminder', note: '请加快办理' },
   merge: { into: '20260303-000999', note: '同一路段路灯，已有他人反映' },
-  'close-visit': {},
+  'close-visit': { reason: '诉求人明确表示不愿评价' },
 };
-
-/** A follow-up window that closed before NOW (for the sweeper's close-visit). */
-function closedWindow(): TicketState['deadlines'] {
-  const none = null;
-  return { acceptanceNotice: none, dispatch: none, plan: none, stageReply: none, coResult: none, final: none, dueAt: none, followUp: sh('2026-03-02T23:59:59'), calendarIncomplete: false };
-}
 
 /** Pingdingshan class C consultation at the lead unit: satisfies every action's business rule. */
 function fixture(status: TicketStatus, action: TicketAction): TicketState {
   const extra: Partial<TicketState> = {};
   if (action === 'decide-return') extra.pendingReturn = { reason: 'x', requestedAt: NOW, unit: LEAD, from: 'handling' };
   if (action === 'decide-reopen') extra.pendingDecision = true;
-  if (action === 'close-visit') extra.deadlines = closedWindow();
   if (action === 'decide-extension') extra.extensions = [{ workingDays: 3, reason: 'x', requestedAt: NOW, unit: LEAD, round: 1 }];
   return buildTicket({
     status,

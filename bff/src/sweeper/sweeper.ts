@@ -1,7 +1,7 @@
 /**
  * The sweeper: every minute (SWEEP_INTERVAL_MS) one BFF instance — the holder of the lease —
- * looks for what time alone has changed: deadlines coming up or passed, follow-up windows that
- * closed, repeated requests, stale knowledge, supervision nobody answered — and for the clusters
+ * looks for what time alone has changed: deadlines coming up or passed, follow-up visits that
+ * are overdue, repeated requests, stale knowledge, supervision nobody answered — and for the clusters
  * the tickets filed since the last pass complete (kept off the submit's request path). Every step is
  * idempotent (unique `_id`s, versioned writes), so a second pass, or a pass by an instance that
  * took over a lease, changes nothing more.
@@ -12,7 +12,7 @@ import { acquireLease, leaseState, releaseLease, type LeaseState } from './lease
 import type { SweepDeps } from './types';
 import { escalateUnanswered, superviseStaleKnowledge } from './unit-steps';
 import { clusterNewTickets } from './new-tickets';
-import { markOverdue, superviseRepeatedMatters, superviseRepeatedReturns, warnDueSoon, closeVisitWindows } from './ticket-steps';
+import { markOverdue, superviseRepeatedMatters, superviseRepeatedReturns, warnDueSoon, flagMissedVisits } from './ticket-steps';
 
 export const SWEEP_LEASE = 'sweeper';
 /** Longer than any pass; a crashed holder blocks the others at most this long. */
@@ -70,7 +70,7 @@ async function sweepSteps(deps: SweepDeps): Promise<SweepReport> {
     clusters: await clusterNewTickets(deps),
     repeatedMatters: await superviseRepeatedMatters(deps),
     repeatedReturns: await superviseRepeatedReturns(deps),
-    visitWindows: await closeVisitWindows(deps),
+    visitWindows: await flagMissedVisits(deps),
     staleKnowledge: await superviseStaleKnowledge(deps),
     escalated: await escalateUnanswered(deps),
   };

@@ -1,5 +1,5 @@
 /** Sweeper steps over tickets: deadlines (due soon, overdue), repeats (000 §23(4), 002 §23(3)), follow-up windows. */
-import { DUE_STATUSES, OPEN_STATUSES, isDueSoon, isOverdue, type SupervisionTrigger, type TicketStatus } from '@mashang/shared';
+import { DUE_STATUSES, OPEN_STATUSES, isDueSoon, isOverdue, isVisitOverdue, type SupervisionTrigger, type TicketStatus } from '@mashang/shared';
 import { ticketModel, type TicketDoc } from '../tickets/model';
 import { SUPERVISION_DEFAULTS } from '../supervision/defaults';
 import { supervisionModel } from '../supervision/model';
@@ -10,8 +10,6 @@ import { repeatedMatters } from './repeats';
 import { BATCH, existingIds, scanTickets, type ScanRow } from './scan';
 import { superviseOnce } from './supervise';
 import { SYSTEM_ACTOR, type SweepDeps } from './types';
-import { performAction } from '../tickets/actions';
-import { AppError } from '../http/errors';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -146,27 +144,19 @@ export async function superviseRepeatedReturns(deps: SweepDeps): Promise<number>
 }
 
 /**
- * Follow-up visits whose window (profile `followUp`, 003 §16) passed with no rating this round:
- * the lapse is recorded once, then the ticket is closed as not rated through the state machine's
- * `close-visit` (system actor) — the same path as every other state change. An unsatisfied rating
- * waiting for the reopen decision is left to a person.
+ * 003 §16 「2个工作日内逐件回访」: a visit window (from the platform's approval of the reply) that
+ * passed with no rating this round is the platform's overdue work: recorded once per round, so
+ * the ticket shows `visitOverdue` in the visitors' queue (`GET …/tickets?visitOverdue=true`).
+ * The ticket stays in 'visiting' until a rating, a recorded visit or a staff decision closes it.
  */
-export async function closeVisitWindows(deps: SweepDeps): Promise<number> {
+export async function flagMissedVisits(deps: SweepDeps): Promise<number> {
   const now = deps.clock.now();
-  const unrated = (r: ScanRow) => !r.pendingDecision && !(r.rating && r.rating.round === r.round);
   return scanTickets(deps.db, {
     filter: { status: 'visiting', 'deadlines.followUp': { $lt: now } },
-    pending: async (rows) => rows.filter(unrated),
+    pending: (rows) => withoutEvent(deps, 'visit-window-passed', rows.filter((r) => isVisitOverdue(r, now))),
     work: async (row) => {
-      const followUp = row.deadlines?.followUp ?? null;
-      await record(deps, 'visit-window-passed', row, followUp);
-      try {
-        await performAction(deps, SYSTEM_ACTOR, { no: row.no, action: 'close-visit', input: {} });
-      } catch (err) {
-        // Rated or moved meanwhile (409/422): the next pass looks again.
-        if (err instanceof AppError && (err.status === 409 || err.status === 422)) return false;
-        throw err;
-      }
+      if (!(await record(deps, 'visit-window-passed', row, row.deadlines?.followUp ?? null))) return false;
+      deps.logger.info({ no: row.no, followUp: row.deadlines?.followUp }, 'follow-up visit overdue');
       return true;
     },
   });

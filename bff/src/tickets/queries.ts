@@ -58,6 +58,13 @@ function overdueClause(overdue: boolean | undefined, now: Date): Filter[] {
   return [{ $or: [{ status: { $nin: [...DUE_STATUSES] } }, { dueAt: null }, { dueAt: { $gte: now } }] }];
 }
 
+/** 003 §16: tickets whose visit is overdue (isVisitOverdue), or not. */
+function visitOverdueClause(visitOverdue: boolean | undefined, now: Date): Filter[] {
+  if (visitOverdue === undefined) return [];
+  if (visitOverdue) return [{ status: 'visiting' }, { pendingDecision: { $ne: true } }, { 'deadlines.followUp': { $lt: now } }];
+  return [{ $or: [{ status: { $ne: 'visiting' } }, { pendingDecision: true }, { 'deadlines.followUp': null }, { 'deadlines.followUp': { $gte: now } }] }];
+}
+
 /** A date means the whole China day (to inclusive); a date-time is exact. */
 function createdClause(from: string | undefined, to: string | undefined): Filter[] {
   const range: Record<string, Date> = {};
@@ -89,6 +96,6 @@ export async function listStaffTickets(deps: TicketDeps, actor: StaffActor, q: A
   if (q.status) filter.status = q.status;
   if (q.type) filter.type = q.type;
   if (q.unit) filter.unitScope = q.unit;
-  const and = [...scope, ...text, ...overdueClause(q.overdue, deps.clock.now()), ...createdClause(q.from, q.to), ...cursorClause(q.cursor)];
+  const and = [...scope, ...text, ...overdueClause(q.overdue, deps.clock.now()), ...visitOverdueClause(q.visitOverdue, deps.clock.now()), ...createdClause(q.from, q.to), ...cursorClause(q.cursor)];
   return page(deps, filter, and, q.limit);
 }

@@ -27,6 +27,8 @@ export const ticketSummarySchema = z.object({
   coUnits: z.array(z.string()),
   dueAt: z.string().nullable(),
   overdue: z.boolean().describe('derived at read time: the due date passed while the unit still owes the reply'),
+  visitDueAt: z.string().nullable().describe('while visiting: the platform visits the citizen by then (003 §16, from the approval of the reply)'),
+  visitOverdue: z.boolean().describe('derived at read time: the visit is due and not done (003 §16) — the visitors’ overdue work; the ticket is never closed for it'),
   confidential: z.boolean(),
   attachmentCount: z.number().int(),
   createdAt: z.string(),

@@ -4,7 +4,7 @@
  * everything, except that unit staff see nothing of a confidential ticket that links it to a
  * person (000 §14, 004 §14; confidential.ts).
  */
-import { ACTION_LABELS, STATUS_LABELS, isOverdue, type TicketAction } from '@mashang/shared';
+import { ACTION_LABELS, STATUS_LABELS, isOverdue, isVisitOverdue, type TicketAction } from '@mashang/shared';
 import { decryptOptional } from '../crypto';
 import { CONTACT_NAME_CONTEXT, CONTACT_PHONE_CONTEXT, type TicketDoc, type TimelineEntry } from './model';
 import { maskedEntry, ticketRedactor, type Redactor } from './confidential';
@@ -71,6 +71,8 @@ export function ticketSummary(t: TicketDoc, now: Date, clean: Redactor = (s) => 
     coUnits: t.coUnits,
     dueAt: t.dueAt ?? null,
     overdue: isOverdue(t, now),
+    visitDueAt: t.status === 'visiting' ? (t.deadlines?.followUp ?? null) : null,
+    visitOverdue: isVisitOverdue(t, now),
     confidential: t.confidential,
     attachmentCount: t.attachments.length,
     createdAt: t.createdAt,

@@ -46,7 +46,8 @@ export function reply(t: TicketState, input: ActionInput<'reply'>, _a: Actor, ct
 
 export function review(t: TicketState, input: ActionInput<'review'>, _a: Actor, ctx: TransitionContext): Outcome {
   if (input.approve) {
-    return { to: 'visiting', set: { visitStartedAt: ctx.now }, note: input.note, data: { approve: true }, effects: [{ kind: 'notify', audience: 'citizen', template: 'rate-invited' }] };
+    // 003 §16: the visit window starts now, when the platform has approved the unit's reply.
+    return { to: 'visiting', set: withDeadlines(t, { visitStartedAt: ctx.now }, ctx), note: input.note, data: { approve: true }, effects: [{ kind: 'notify', audience: 'citizen', template: 'rate-invited' }] };
   }
   return { to: 'handling', set: { repliedAt: null, onTime: null }, note: input.note, data: { approve: false }, effects: notifyLead(t, 'review-rejected') };
 }

@@ -112,21 +112,19 @@ export function decideReopen(t: TicketState, input: ActionInput<'decide-reopen'>
 }
 
 /**
- * The follow-up window (profile `followUp`, e.g. 003 §16 two working days after the reply) has
- * passed with no rating this round and no visit that reached the citizen: the platform's sweeper
- * closes the ticket as not rated, so it does not wait in "visiting" for ever. An unsatisfied
- * rating waiting for the reopen decision is never closed this way: a person decides that.
+ * 003 §16: a ticket leaves 'visiting' by a rating (the citizen's or one a visit recorded), by
+ * 003 §17's unanswered calls, or by this: a visitor or operator decides, with a reason, to close
+ * it unrated (e.g. the citizen declined to rate). Nothing closes it because time passed — a
+ * missed visit window is the platform's overdue work (deadlines.ts `isVisitOverdue`).
  */
 export function closeVisit(t: TicketState, input: ActionInput<'close-visit'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
-  if (t.pendingDecision) return fail.rule('不满意评价待处理，不能按期办结');
+  if (t.pendingDecision) return fail.rule('不满意评价待处理，请先决定是否重办（000 §17）');
   if (ratedThisRound(t)) return fail.rule('本轮办理已评价');
-  const followUp = t.deadlines?.followUp ?? null;
-  if (!followUp || ctx.now.getTime() <= followUp.getTime()) return fail.rule('回访期限未到，不能按期办结', { followUp });
   return {
     to: 'closed',
     set: { pendingDecision: false, closedAt: ctx.now },
-    note: input.note ?? '回访期限已过，诉求人未评价，按期办结',
-    data: { unrated: true },
-    effects: [{ kind: 'notify', audience: 'citizen', template: 'closed' }],
+    note: input.reason,
+    data: { unrated: true, visitAttempts: t.visitAttempts.filter((a) => a.round === t.round).length },
+    effects: [{ kind: 'notify', audience: 'citizen', template: 'closed' }, ...notifyLead(t, 'closed')],
   };
 }
