@@ -62,6 +62,7 @@ export function deadlinesFor(profile: RegulationProfile, ticket: DeadlineInput, 
   const parts = {
     acceptanceNotice: applySpan(calendar, ticket.createdAt, profile.acceptanceNotice),
     dispatch: applySpan(calendar, ticket.acceptedAt, profile.dispatch),
+    sign: applySpan(calendar, ticket.dispatchedAt, profile.signFor),
     plan: applySpan(calendar, start, rule.plan),
     stageReply: applySpan(calendar, start, rule.stageReply),
     final: ticket.fixedDueAt ? { at: ticket.fixedDueAt, calendarIncomplete: false } : applySpan(calendar, start, rule.final),
@@ -76,6 +77,7 @@ export function deadlinesFor(profile: RegulationProfile, ticket: DeadlineInput, 
   return {
     acceptanceNotice: parts.acceptanceNotice?.at ?? null,
     dispatch: parts.dispatch?.at ?? null,
+    sign: parts.sign?.at ?? null,
     plan: parts.plan?.at ?? null,
     stageReply: parts.stageReply?.at ?? null,
     coResult: coResult?.at ?? null,
@@ -115,6 +117,7 @@ export interface SlaPreview extends TicketDeadlines {
   rules: {
     acceptanceNotice: Span | null;
     dispatch: Span | null;
+    signFor: Span;
     plan: Span | null;
     stageReply: Span | null;
     final: Span | null;
@@ -146,6 +149,7 @@ export function slaPreview(
     rules: {
       acceptanceNotice: profile.acceptanceNotice,
       dispatch: profile.dispatch,
+      signFor: profile.signFor,
       plan: rule.plan,
       stageReply: rule.stageReply,
       final: rule.final,

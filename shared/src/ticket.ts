@@ -11,6 +11,8 @@ import type { RejectReasonCode, SupervisionMeans, TerminationReasonCode } from '
 export interface TicketDeadlines {
   acceptanceNotice: Date | null;
   dispatch: Date | null;
+  /** The lead unit signs for the ticket (profile `signFor`, from dispatch); absent on tickets stored before it. */
+  sign?: Date | null;
   plan: Date | null;
   stageReply: Date | null;
   coResult: Date | null;

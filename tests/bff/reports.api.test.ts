@@ -6,7 +6,8 @@ import { act, bearer, buildCast, buildHandlingUnit, dispatched, newCitizen, rate
 /**
  * A pingdingshan city (metrics 响应率 解决率 满意率 按时办结率; 003 §28(4) marks) walked through
  * the real API. October: one request dispatched to D1, never signed. November (all on Tue 11-10):
- *   D1, S1: replied, rated satisfied → score 100 · D2: the same plus one never signed → 87.5 ·
+ *   D1, S1: replied, rated satisfied → score 100 · D2: the same plus one never signed → 75
+ *   (响应 ½, 解决 1, 满意 1, 按时 1 ÷ (1 replied + 1 overdue unanswered) = ½, 002 §27) ·
  *   D3, S2: replied, rated unsatisfied, not reopened → 50 · S3: one never signed → 0.
  * Districts form the 县区组 (last 1 under 85 % of the best), streets S1–S3 (under D1) the
  * 街道组 (last 2 under 80 %). Reports are read on Wed 2026-12-02.
@@ -53,7 +54,7 @@ describe('reports: 周分析、月通报、年总结 (003 §19) with the ranking
     expect(res.body.profile).toMatchObject({ name: 'pingdingshan', scoredMetrics: ['response', 'resolution', 'satisfaction', 'on-time'] });
     const stats = await t.http.get('/api/admin/v1/stats/units').query({ from: '2026-11-01', to: '2026-11-30' }).set(bearer(cast.supervisor.token)).expect(200);
     const statsD2 = stats.body.items.find((i: { unit: string }) => i.unit === u.d2.id);
-    expect(byId(res, u.d2.id)).toMatchObject({ figures: statsD2.figures, rates: statsD2.rates, score: 87.5 });
+    expect(byId(res, u.d2.id)).toMatchObject({ figures: statsD2.figures, rates: statsD2.rates, score: 75 });
     expect([u.d1, u.d3, u.s1, u.s2, u.s3].map((x) => byId(res, x.id).score)).toEqual([100, 50, 100, 50, 0]);
     expect(res.body.units.slice(0, 2).map((x: Unit) => x.rank)).toEqual([1, 2]);
     expect(byId(res, u.s3.id).rank).toBe(6);
@@ -64,7 +65,7 @@ describe('reports: 周分析、月通报、年总结 (003 §19) with the ranking
     const res = await report('monthly', { period: '2026-11' }).expect(200);
     expect(res.body.ranking.applies).toBe(true);
     expect(byId(res, u.d3.id).mark).toMatchObject({ group: 'county-district', rank: 3, ofTop: 0.5, ratioOfTop: 0.85, marked: true, cite: '003 §28(4)' });
-    expect(byId(res, u.d2.id).mark).toMatchObject({ rank: 2, ofTop: 0.875, marked: false });
+    expect(byId(res, u.d2.id).mark).toMatchObject({ rank: 2, ofTop: 0.75, marked: false });
     expect(byId(res, u.d1.id).mark).toMatchObject({ rank: 1, marked: false });
     expect(byId(res, u.s2.id).mark).toMatchObject({ group: 'department-street', rank: 2, ofTop: 0.5, ratioOfTop: 0.8, marked: true });
     expect(byId(res, u.s3.id).mark).toMatchObject({ rank: 3, ofTop: 0, marked: true });
@@ -88,7 +89,7 @@ describe('reports: 周分析、月通报、年总结 (003 §19) with the ranking
     expect(byId(week, u.d3.id)).toMatchObject({ score: 50, mark: null });
     const year = await report('yearly', { period: '2026' }).expect(200);
     expect(year.body.totals).toMatchObject({ received: 8, previousReceived: 0 });
-    expect(byId(year, u.d1.id).score).toBe(87.5);
+    expect(byId(year, u.d1.id).score).toBe(75);
   });
 
   it('003 §19 when the monthly report is downloaded as CSV, then it is UTF-8 with BOM, named in Chinese (RFC 5987) and marks the units', async () => {
@@ -134,7 +135,7 @@ describe('reports: 周分析、月通报、年总结 (003 §19) with the ranking
       return found as ExcelJS.Row;
     };
     const d2 = rowOf('二区');
-    expect(d2.getCell(col('综合得分')).value).toBe(87.5);
+    expect(d2.getCell(col('综合得分')).value).toBe(75);
     expect(d2.getCell(col('响应率')).value).toBe(0.5);
     expect(d2.getCell(col('响应率')).numFmt).toBe('0.0%');
     expect(d2.getCell(col('约谈提示')).value).toBe('');

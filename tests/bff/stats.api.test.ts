@@ -77,18 +77,20 @@ describe('stats: assessment figures per unit (000 §28, 002 §27)', () => {
     const res = await units({}).expect(200);
     const r1 = row(res.body.items, d1.id);
     expect(r1.figures).toEqual({
-      received: 5, accepted: 0, dispatched: 5, signed: 3, replied: 3, repliedOnTime: 3, overdue: 1, closed: 3, visited: 3,
+      received: 5, accepted: 0, dispatched: 5, signed: 3, signedOnTime: 3, dispatchedOnTime: 0, replied: 3, repliedOnTime: 3, overdue: 1, overdueOpen: 1, closed: 3, visitDue: 3, visited: 1,
       satisfied: 1, basic: 1, unsatisfied: 1, returns: 1, reopens: 0, extensions: 0, supervised: 0, workingDays: 7, timedReplies: 3,
     });
-    expect(r1.rates).toEqual({ response: 0.6, resolution: 0.6667, satisfaction: 0.6667, onTime: 1, followUp: 1, averageDays: 2.33 });
+    // 响应 3 signed in time ÷ 5 · 按时 3 ÷ (3 replied + T4 late unanswered) · 回访 T2 visited ÷ 3 approved · 办结 3 ÷ 5.
+    expect(r1.rates).toEqual({ response: 0.6, resolution: 0.6667, satisfaction: 0.6667, onTime: 0.75, followUp: 0.3333, closure: 0.6, instantTransfer: null, averageDays: 2.33 });
     const rs = row(res.body.items, s1.id);
-    expect(rs.figures).toMatchObject({ received: 2, dispatched: 2, signed: 2, replied: 1, repliedOnTime: 0, overdue: 1, closed: 0, visited: 0, extensions: 1, workingDays: 16, timedReplies: 1 });
-    expect(rs.rates).toEqual({ response: 1, resolution: null, satisfaction: null, onTime: 0, followUp: 0, averageDays: 16 });
+    expect(rs.figures).toMatchObject({ received: 2, dispatched: 2, signed: 2, replied: 1, repliedOnTime: 0, overdue: 1, overdueOpen: 0, closed: 0, visitDue: 1, visited: 0, extensions: 1, workingDays: 16, timedReplies: 1 });
+    expect(rs.rates).toEqual({ response: 1, resolution: null, satisfaction: null, onTime: 0, followUp: 0, closure: 0, instantTransfer: null, averageDays: 16 });
     const r2 = row(res.body.items, d2.id);
-    expect(r2.figures).toMatchObject({ received: 1, dispatched: 1, signed: 1, replied: 0, overdue: 1, returns: 0 });
-    expect(r2.rates.response).toBe(1);
+    expect(r2.figures).toMatchObject({ received: 1, dispatched: 1, signed: 1, replied: 0, overdue: 1, overdueOpen: 1, returns: 0 });
+    expect(r2.rates).toMatchObject({ response: 1, onTime: 0 });
     expect(res.body.items.map((i: { unitName: string }) => i.unitName)).toEqual(['统计市', '统计一区', '统计街道', '统计二区']);
-    expect(res.body.platform.figures).toMatchObject({ received: 8, accepted: 8, dispatched: 7 });
+    expect(res.body.platform.figures).toMatchObject({ received: 8, accepted: 8, dispatched: 7, dispatchedOnTime: 7 });
+    expect(res.body.platform.rates.instantTransfer).toBe(1);
     expect(res.body.total.figures).toMatchObject({ received: 8, dispatched: 8, signed: 6, replied: 4, closed: 3, overdue: 3 });
   });
 
@@ -101,7 +103,7 @@ describe('stats: assessment figures per unit (000 §28, 002 §27)', () => {
   it('when rollup=true, then a district carries its streets figures', async () => {
     const res = await units({ rollup: 'true' }).expect(200);
     expect(row(res.body.items, d1.id).figures).toMatchObject({ received: 7, signed: 5, replied: 4, repliedOnTime: 3, overdue: 2, extensions: 1, workingDays: 23, timedReplies: 4 });
-    expect(row(res.body.items, d1.id).rates).toMatchObject({ response: 0.7143, onTime: 0.75, averageDays: 5.75 });
+    expect(row(res.body.items, d1.id).rates).toMatchObject({ response: 0.7143, onTime: 0.6, averageDays: 5.75 });
     expect(row(res.body.items, cast.city).figures).toMatchObject({ received: 8, signed: 6 });
   });
 
@@ -155,7 +157,7 @@ describe('stats: assessment figures per unit (000 §28, 002 §27)', () => {
   it('when the OpenAPI document is read, then the stats route states its formulas', async () => {
     const doc = await t.http.get('/api/openapi.json').expect(200);
     const description: string = doc.body.paths['/api/admin/v1/stats/units'].get.description;
-    expect(description).toContain('响应率 response = signed ÷ dispatched');
+    expect(description).toContain('响应率 response (000 §28) = signedOnTime ÷ dispatched');
     expect(description).toContain('0.9 × basic');
   });
 });

@@ -16,6 +16,8 @@ const RATE_OF: Partial<Record<Metric, RateKey>> = {
   satisfaction: 'satisfaction',
   'on-time': 'onTime',
   'follow-up': 'followUp',
+  closure: 'closure',
+  'instant-transfer': 'instantTransfer',
 };
 
 export function scoredMetrics(metrics: readonly Metric[]): Metric[] {

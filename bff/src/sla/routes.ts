@@ -9,8 +9,8 @@ const date = z.string().nullable();
 const previewSchema = z.object({
   profile: z.object({ name: z.string(), label: z.string(), regulation: z.string() }),
   start: z.string(),
-  deadlines: z.object({ acceptanceNotice: date, dispatch: date, plan: date, stageReply: date, coResult: date, final: date, dueAt: date, followUp: date, calendarIncomplete: z.boolean() }),
-  rules: z.object({ acceptanceNotice: span, dispatch: span, plan: span, stageReply: span, final: span, followUp: span, clockStart: z.object({ value: z.string(), cite: z.string().optional() }).loose() }),
+  deadlines: z.object({ acceptanceNotice: date, dispatch: date, sign: date.optional(), plan: date, stageReply: date, coResult: date, final: date, dueAt: date, followUp: date, calendarIncomplete: z.boolean() }),
+  rules: z.object({ acceptanceNotice: span, dispatch: span, signFor: span.optional(), plan: span, stageReply: span, final: span, followUp: span, clockStart: z.object({ value: z.string(), cite: z.string().optional() }).loose() }),
 });
 
 /** GET /api/admin/v1/sla/preview — the deadlines the active profile gives a new request. */

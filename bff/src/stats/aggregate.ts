@@ -66,7 +66,10 @@ async function overdueSinceLastChange(db: Connection, match: QueryFilter<TicketD
     .lean<Array<Pick<TicketDoc, 'leadUnit' | 'metricKeys'>>>();
   for (const t of open) {
     const unit = t.leadUnit as string;
-    if (!t.metricKeys.includes(`${unit}|overdue`)) figuresOf(into, unit).overdue += 1;
+    const f = figuresOf(into, unit);
+    // 002 §27: late and still unanswered now — the denominator of 按时反馈率 includes it.
+    f.overdueOpen += 1;
+    if (!t.metricKeys.includes(`${unit}|overdue`)) f.overdue += 1;
   }
 }
 

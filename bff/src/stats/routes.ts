@@ -9,7 +9,7 @@ const TAGS = ['stats'];
 
 const figuresSchema = z.object({ ...Object.fromEntries(UNIT_COUNTS.map((k) => [k, z.number()])), workingDays: z.number(), timedReplies: z.number() });
 const rate = z.number().nullable();
-const ratesSchema = z.object({ response: rate, resolution: rate, satisfaction: rate, onTime: rate, followUp: rate, averageDays: rate });
+const ratesSchema = z.object({ response: rate, resolution: rate, satisfaction: rate, onTime: rate, followUp: rate, closure: rate, instantTransfer: rate, averageDays: rate });
 const block = z.object({ figures: figuresSchema, rates: ratesSchema });
 const unitStatsSchema = z.object({ unit: z.string(), unitName: z.string(), parent: z.string().nullable(), level: z.string().nullable(), depth: z.number(), figures: figuresSchema, rates: ratesSchema });
 
@@ -24,8 +24,8 @@ const overviewQuery = z.strictObject(windowQuery);
 
 const UNITS_DESCRIPTION = [
   'Figures per unit for the tickets submitted in [from, to) (days are Asia/Shanghai; `to` as a day is inclusive; default: this month so far).',
-  'Counts: received/dispatched (dispatched to the unit as lead), signed (签收), replied and repliedOnTime (current round), overdue (reply late or deadline passed while the unit owed it),',
-  'closed, visited (回访 recorded or rated), satisfied/basic/unsatisfied (the current rating), returns/reopens/extensions/supervised (tickets with at least one such event at the unit).',
+  'Counts: received/dispatched (dispatched to the unit as lead), signed (签收) and signedOnTime (within the profile `signFor`), dispatchedOnTime (platform: within the profile `dispatch` span), replied and repliedOnTime (current round), overdue (reply late or deadline passed while the unit owed it), overdueOpen (deadline passed and still unanswered now),',
+  'closed, visitDue (reply approved: the platform owes a visit) and visited (the platform recorded a visit this round), satisfied/basic/unsatisfied (the current rating), returns/reopens/extensions/supervised (tickets with at least one such event at the unit).',
   `Rates (null when the denominator is 0): ${RATE_FORMULAS}.`,
   'rollup=true adds every unit below to each unit\'s figures. Handlers see their own unit\'s subtree only; `platform` (intake and tickets the platform answered itself) is shown to platform staff.',
 ].join(' ');

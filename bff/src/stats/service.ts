@@ -96,7 +96,7 @@ export async function unitsReport(db: Connection, w: StatsWindow, now: Date, q: 
     weighting: q.weighting,
     rollup: q.rollup,
     items,
-    platform: platformFigures ? { figures: platformFigures, rates: ratesOf(platformFigures, q.weighting) } : null,
+    platform: platformFigures ? { figures: platformFigures, rates: ratesOf(platformFigures, q.weighting, true) } : null,
     total: { figures: total, rates: ratesOf(total, q.weighting) },
   };
 }

@@ -11,6 +11,7 @@ export const baiyin: RegulationProfileInput = {
   clockStart: cite('dispatch', '000 §10', '承办单位接到转办件后在规定期限内反馈'),
   acceptanceNotice: wdDefault(1, '000 §10 要求告知受理情况，未规定期限'),
   dispatch: { unit: 'workingDays', value: 0, cite: '000 §10', note: '受理当日转交' },
+  signFor: wdDefault(1, '000 §11 承办单位接到转交后及时办理；平台按1个工作日内签收监测'),
   byType: {
     consultation: finalOnly(wdDefault(5, LEFT_TO_PLATFORM)),
     help: finalOnly(wdDefault(15, LEFT_TO_PLATFORM)),

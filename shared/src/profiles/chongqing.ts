@@ -11,6 +11,7 @@ export const chongqing: RegulationProfileInput = {
   clockStart: cite('submission', '004 §11', '反映人提交事项后起算'),
   acceptanceNotice: wd(2, '004 §8'),
   dispatch: wdDefault(1),
+  signFor: wdDefault(1, '平台按1个工作日内签收监测'),
   byType: {
     consultation: finalOnly(wd(5, '004 §11')),
     help: nonConsultation,

@@ -14,6 +14,7 @@ export const heze: RegulationProfileInput = {
   clockStart: platform('dispatch'),
   acceptanceNotice: wdDefault(1),
   dispatch: wdDefault(1),
+  signFor: wdDefault(1, '平台按1个工作日内签收监测'),
   byType: {
     consultation: finalOnly(wdDefault(5, LEFT_TO_PLATFORM)),
     help: finalOnly(wdDefault(15, LEFT_TO_PLATFORM)),

@@ -11,6 +11,7 @@ export const liaoning: RegulationProfileInput = {
   clockStart: cite('dispatch', '002 §19', '派发工单后承办单位按类型时限反馈'),
   acceptanceNotice: wd(2, '002 §18'),
   dispatch: wd(1, '002 §19'),
+  signFor: wdDefault(1, '002 §21 承办单位接到工单后立即办理；平台按1个工作日内签收监测'),
   byType: {
     consultation: finalOnly(wd(5, '002 §19(1)')),
     help: staged,

@@ -11,6 +11,7 @@ export const pingdingshan: RegulationProfileInput = {
   clockStart: cite('dispatch', '003 §8', '网络单位接到交办后计时'),
   acceptanceNotice: wdDefault(1),
   dispatch: wdDefault(1, '003 §10 交办，未规定期限'),
+  signFor: hoursDefault(24, '003 §11 查收后24小时内可申请退回；平台按派单后24小时内查收监测'),
   byType: {
     consultation: finalOnly(hours(4, '003 §8')),
     help: classB,

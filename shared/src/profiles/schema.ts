@@ -92,6 +92,8 @@ export const regulationProfileSchema = z.strictObject({
   acceptanceNotice: spanSchema.nullable(),
   /** Dispatch to a unit, from acceptance. */
   dispatch: spanSchema.nullable(),
+  /** The lead unit signs for (签收/查收) a dispatched ticket, from dispatch: 响应 (000 §28) is signing within it. */
+  signFor: spanSchema,
   byType,
   /** Class rules win over type rules when the ticket has a class (003 §8). */
   byClass: byClass.nullable(),
