@@ -6,7 +6,7 @@
  * winner. Every lookup is by `_id` (intake record `citizen:key`, ticket = its number); the
  * cluster check of 000 §23(5) runs in the sweeper, off this path.
  */
-import { isConfidentialByDefault, isConfidentialRequest, startTicket, type Actor, type Effect, type CreateTicketInput, type OperatorCreateTicketInput, type TicketClass, type TicketType, type Channel } from '@mashang/shared';
+import { startTicket, type Actor, type Effect, type CreateTicketInput, type OperatorCreateTicketInput, type TicketClass, type TicketType, type Channel } from '@mashang/shared';
 import { isDuplicateKey } from '../db/atomic';
 import { AppError, unauthorized } from '../http/errors';
 import type { CitizenActor, StaffActor } from '../http/route';
@@ -50,7 +50,6 @@ interface Draft {
   scene: string | null;
   contact: TicketContact | null;
   confidential: boolean;
-  confidentialByDefault?: boolean;
   needsReview: boolean;
 }
 
@@ -106,7 +105,6 @@ function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor,
     scene: draft.scene,
     contact: draft.contact,
     confidential: draft.confidential,
-    ...(draft.confidentialByDefault ? { confidentialByDefault: true } : {}),
     needsReview: draft.needsReview,
     timeline: [{ ...started.entry, at: now, actor: timelineActor(actor) }],
     unitScope: [],
@@ -164,8 +162,7 @@ export async function submitTicket(deps: TicketDeps, actor: CitizenActor, input:
     location: input.location ?? null,
     scene: input.scene ?? null,
     contact: citizenContact(deps, citizen, input),
-    confidential: isConfidentialRequest(input.type, input),
-    confidentialByDefault: isConfidentialByDefault(input.type, input),
+    confidential: input.confidential ?? false,
     needsReview: verdict.verdict === 'review',
   };
   return insertTicket(deps, draft, actor, earlier.no);
@@ -198,8 +195,7 @@ export async function keyInTicket(deps: TicketDeps, actor: StaffActor, input: Op
     location: input.location ?? null,
     scene: null,
     contact: contactOf(deps, input.callerName, input.callerPhone),
-    confidential: isConfidentialRequest(input.type, input),
-    confidentialByDefault: isConfidentialByDefault(input.type, input),
+    confidential: input.confidential ?? false,
     needsReview: false,
   };
   return insertTicket(deps, draft, actor, earlier.no);
