@@ -1,0 +1,49 @@
+/** An error answer of the API ({"error":{"code","message","details"}}), or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: unknown };
+}
+
+/** Plain Chinese for the statuses whose server message is not meant for the person at the desk. */
+const STATUS_HINTS: Record<number, string> = {
+  409: '工单状态已变化（可能有人刚处理过），请刷新后再操作；您填写的内容已保留。',
+  412: '工单已被他人更新，您看到的不是最新版本。请刷新后再提交；您填写的内容已保留。',
+  429: '操作太频繁，请稍后再试。',
+};
+
+function retryAfter(details: unknown, response: Response): number | undefined {
+  const fromBody = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  const header = Number(response.headers.get('Retry-After'));
+  return fromBody ?? (Number.isFinite(header) && header > 0 ? header : undefined);
+}
+
+export function toApiError(body: unknown, response: Response): ApiError {
+  const e = (body as ErrorBody | undefined)?.error ?? {};
+  const hint = STATUS_HINTS[response.status];
+  const message = hint && response.status !== 429 ? `${e.message ?? ''}。${hint}`.replace(/^。/, '') : (e.message ?? hint ?? `请求失败（${response.status}）`);
+  return new ApiError(response.status, e.code ?? `HTTP_${response.status}`, message, e.details, retryAfter(e.details, response));
+}
+
+/** Field messages of a 400 VALIDATION_FAILED answer, by body path. */
+export function fieldErrors(err: ApiError): Record<string, string> {
+  if (err.code !== 'VALIDATION_FAILED' || !Array.isArray(err.details)) return {};
+  const out: Record<string, string> = {};
+  for (const d of err.details as Array<{ path?: string; message?: string }>) if (d.path && d.message) out[d.path] ??= d.message;
+  return out;
+}
+
+export function messageOf(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return '网络异常，请检查网络后重试';
+}

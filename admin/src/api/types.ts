@@ -1,0 +1,20 @@
+/** Names for the answers the pages use, all taken from the generated schema. */
+import type { paths } from './schema';
+
+type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends { responses: infer R }
+  ? R extends Record<S, { content: { 'application/json': infer B } }>
+    ? B
+    : never
+  : never;
+
+export type Staff = Json<'/api/admin/v1/me', 'get'>['staff'];
+export type StaffTicket = Json<'/api/admin/v1/tickets/{no}', 'get'>['ticket'];
+export type TicketSummary = Json<'/api/admin/v1/tickets', 'get'>['items'][number];
+export type TimelineEntry = StaffTicket['timeline'][number];
+export type Attachment = StaffTicket['attachments'][number];
+export type TicketListQuery = NonNullable<paths['/api/admin/v1/tickets']['get']['parameters']['query']>;
+export type Unit = Json<'/api/admin/v1/units/{id}', 'get'>['unit'];
+export type DispatchSuggestion = Json<'/api/admin/v1/tickets/{no}/dispatch-suggestion', 'get'>['suggestion'];
+export type UnitStats = Json<'/api/admin/v1/stats/units', 'get'>;
+export type KnowledgeHit = Json<'/api/admin/v1/knowledge', 'get'>['items'][number];
+export type OperatorCreateBody = NonNullable<paths['/api/admin/v1/tickets']['post']['requestBody']>['content']['application/json'];

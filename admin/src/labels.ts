@@ -1,0 +1,42 @@
+/** Staff-facing wording of the workbench (verbs for buttons); the domain labels come from @mashang/shared. */
+import type { StaffRole, TicketAction } from '@mashang/shared';
+
+/** The button of each action, as staff say it. */
+export const ACTION_VERBS: Record<TicketAction, string> = {
+  submit: '登记',
+  accept: '受理',
+  reject: '不予受理',
+  'request-supplement': '请补充材料',
+  supplement: '补充材料',
+  answer: '直接答复',
+  dispatch: '派单',
+  sign: '签收',
+  'request-return': '申请退回',
+  'decide-return': '审核退回',
+  reply: '答复',
+  review: '审核答复',
+  rate: '评价',
+  visit: '回访',
+  'decide-reopen': '处理不满意',
+  terminate: '终止办理',
+  withdraw: '撤回',
+  'request-extension': '申请延期',
+  'decide-extension': '审核延期',
+  'set-deadline': '确定时限',
+  'stage-report': '阶段报告',
+  'co-result': '协办反馈',
+  supervise: '督办',
+  merge: '合并',
+  'close-visit': '回访办结',
+};
+
+/** Actions that change nothing but the record: shown after the ones that move the ticket on. */
+export const SECONDARY_ACTIONS: readonly TicketAction[] = ['terminate', 'merge', 'supervise', 'set-deadline', 'stage-report', 'request-extension', 'request-return', 'close-visit'];
+
+export const PAGE_ROLES = {
+  desk: ['operator', 'admin'],
+  stats: ['supervisor', 'admin', 'operator', 'handler'],
+  reports: ['supervisor', 'admin', 'operator'],
+  organisation: ['admin'],
+  knowledge: ['admin', 'operator', 'handler', 'supervisor'],
+} as const satisfies Record<string, readonly StaffRole[]>;

@@ -1,0 +1,3 @@
+export function ScenesPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function UnitsPage() {
+  return null;
+}
