@@ -20,7 +20,7 @@ export const TYPE_HINTS: Record<TicketType, string> = {
   consultation: '询问政策、办事流程等，能即时答复的会马上答复',
   help: '遇到困难需要政府部门或公共服务单位帮忙解决',
   complaint: '对单位或个人侵害您权益、服务不到位等情况提出投诉',
-  report: '举报违法违规行为，我们会为您保密',
+  report: '举报违法违规行为，举报人信息一律保密',
   suggestion: '对政府工作、城市管理和公共服务提出意见建议',
 };
 

@@ -15,3 +15,4 @@ export * from './catalog-schemas';
 export * from './duplicate-schemas';
 export * from './report-schemas';
 export * from './case-schemas';
+export * from './confidentiality';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, TICKET_ACTIONS, TICKET_CLASSES, TICKET_STATUSES, TICKET_TYPES } from './enums';
 import { CONTENT_LIMITS, MAX_ATTACHMENTS, PAGE_LIMITS, TEXT_LIMITS } from './limits';
 import { categoryCodeSchema } from './scene-schemas';
+import { CONFIDENTIAL_DESCRIPTION, DISCLOSE_IDENTITY_DESCRIPTION } from './confidentiality';
 import {
   cursorSchema,
   idSchema,
@@ -41,7 +42,8 @@ export const createTicketSchema = z.strictObject({
   location: locationSchema.optional(),
   scene: sceneSchema.optional(),
   contact: contactSchema.optional(),
-  confidential: z.boolean().optional(),
+  confidential: z.boolean().optional().describe(CONFIDENTIAL_DESCRIPTION),
+  discloseIdentity: z.boolean().optional().describe(DISCLOSE_IDENTITY_DESCRIPTION),
   idempotencyKey: idempotencyKeySchema,
 });
 export type CreateTicketInput = z.output<typeof createTicketSchema>;
@@ -55,7 +57,9 @@ export const operatorCreateTicketSchema = z.strictObject({
   callerName: optionalText(TEXT_LIMITS.name),
   attachments: attachments.default([]),
   location: locationSchema.optional(),
-  confidential: z.boolean().optional(),
+  confidential: z.boolean().optional().describe(CONFIDENTIAL_DESCRIPTION),
+  /** The caller agreed on the phone that the units may see who they are (004 §14). */
+  discloseIdentity: z.boolean().optional().describe(DISCLOSE_IDENTITY_DESCRIPTION),
   class: z.enum(TICKET_CLASSES).optional(),
   /** Dispatch-catalogue code (002 §20) when the operator knows it; inferred at accept/dispatch otherwise. */
   category: categoryCodeSchema.optional(),

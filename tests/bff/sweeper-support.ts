@@ -46,7 +46,8 @@ let keySeq = 0;
 
 export async function submit(t: TestApp, citizenToken: string, content: string, type: TicketType = 'complaint'): Promise<string> {
   keySeq += 1;
-  const res = await t.http.post('/api/v1/tickets').set(bearer(citizenToken)).send({ type, content, idempotencyKey: `sweep-key-${keySeq}-${Date.now()}` });
+  // These citizens agree that the units see who they are (004 §14); confidentiality by default is tested in tickets-access.
+  const res = await t.http.post('/api/v1/tickets').set(bearer(citizenToken)).send({ type, content, discloseIdentity: true, idempotencyKey: `sweep-key-${keySeq}-${Date.now()}` });
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.ticket.no as string;
 }

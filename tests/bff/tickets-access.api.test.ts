@@ -200,6 +200,38 @@ describe('confidential tickets (000 §14, 004 §14)', () => {
     expect((await t.http.get(`/api/v1/tickets/${no}`).set(bearer(owner.token)).expect(200)).body.ticket.attachments.map((a: { key: string }) => a.key)).toEqual(legacy);
   });
 
+  test('004 §14 when a citizen submits without saying anything about confidentiality, then the request is confidential and the unit sees no contact', async () => {
+    const owner = await buildCitizen(t);
+    const res = await t.http.post('/api/v1/tickets').set(bearer(owner.token)).send({ type: 'complaint', content: '楼下饭店油烟直排，熏得整栋楼开不了窗', contact, idempotencyKey: `default-secret-${Date.now()}` }).expect(201);
+    expect(res.body.ticket.confidential).toBe(true);
+    const no = res.body.ticket.no as string;
+    await must(w, w.operator.token, no, 'accept', {});
+    await must(w, w.dispatcher.token, no, 'dispatch', { leadUnit: w.units.x });
+    expect((await staffGet(w, w.handlerX.token, no)).body.ticket).toMatchObject({ confidential: true, contact: null });
+  });
+
+  test('000 §14 a complaint is shown to the unit with the contact only when the citizen explicitly agreed (discloseIdentity); confidential: false alone discloses nothing', async () => {
+    const owner = await buildCitizen(t);
+    const submit = (body: Record<string, unknown>, key: string) =>
+      t.http.post('/api/v1/tickets').set(bearer(owner.token)).send({ type: 'complaint', content: '小区门口的路灯坏了三天，晚上很黑', contact, idempotencyKey: `consent-${key}-${Date.now()}`, ...body }).expect(201);
+    expect((await submit({ confidential: false }, 'a')).body.ticket.confidential).toBe(true);
+    expect((await submit({ discloseIdentity: false }, 'b')).body.ticket.confidential).toBe(true);
+    expect((await submit({ discloseIdentity: true }, 'c')).body.ticket.confidential).toBe(false);
+  });
+
+  test('004 §14 a 举报 (report) is confidential even when the form says the identity may be disclosed', async () => {
+    const owner = await buildCitizen(t);
+    const res = await t.http.post('/api/v1/tickets').set(bearer(owner.token)).send({ type: 'report', content: '某工地夜间偷排泥浆到雨水管网', discloseIdentity: true, idempotencyKey: `report-${Date.now()}` }).expect(201);
+    expect(res.body.ticket.confidential).toBe(true);
+    const keyed = await t.http.post('/api/admin/v1/tickets').set(bearer(w.operator.token)).send({ type: 'report', content: '某工地夜间偷排泥浆到雨水管网', callerPhone: '13900001111', discloseIdentity: true }).expect(201);
+    expect(keyed.body.ticket.confidential).toBe(true);
+  });
+
+  test('004 §14 the submit schema documents the explicit consent', async () => {
+    const doc = (await t.http.get('/api/openapi.json').expect(200)).body;
+    expect(JSON.stringify(doc)).toContain('the citizen explicitly agrees that the handling units');
+  });
+
   test('when the ticket is not confidential, then its unit sees the contact to call the citizen back', async () => {
     const { no } = await ticketIn(w, 'dispatched', { contact });
     expect((await staffGet(w, w.handlerX.token, no)).body.ticket).toMatchObject({ contactMasked: false, contact });

@@ -34,7 +34,7 @@ describe('demo tickets (白银市)', () => {
   });
 
   test('when the 城管 handler opens the confidential report, then nothing of the reporter shows (004 §14)', async () => {
-    const grease = await ticketModel(t.db).findOne({ confidential: true }).lean();
+    const grease = await ticketModel(t.db).findOne({ type: 'report', confidential: true }).lean();
     await insertStaff(t.deps, { username: 'demo-chengguan-test', password: 'Passw0rd-test', name: '测试城管', roles: ['handler'], unit: grease!.leadUnit! });
     const token = (await t.http.post('/api/admin/v1/auth/login').send({ username: 'demo-chengguan-test', password: 'Passw0rd-test' }).expect(200)).body.token;
     const view = await t.http.get(`/api/admin/v1/tickets/${grease!.no}`).set(bearer(token)).expect(200);

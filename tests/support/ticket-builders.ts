@@ -60,6 +60,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
 export interface TicketInput {
   type?: TicketType;
   content?: string;
+  /** true: confidential; false (the builders' default): the citizen consented to disclosure (004 §14 discloseIdentity). */
   confidential?: boolean;
   contact?: { name: string; phone: string };
   idempotencyKey?: string;
@@ -81,7 +82,7 @@ export async function buildTicket(w: World, input: TicketInput = {}, citizen?: C
     content: input.content ?? '小区门口的路灯坏了三天，晚上很黑，老人走路不安全',
     attachments: input.attachments ?? [],
     idempotencyKey: input.idempotencyKey ?? `key-${Date.now().toString(36)}-${++seq}`,
-    ...(input.confidential !== undefined ? { confidential: input.confidential } : {}),
+    ...(input.confidential === true ? { confidential: true } : { discloseIdentity: true }),
     ...(input.contact ? { contact: input.contact } : {}),
   };
   const res = await w.t.http.post('/api/v1/tickets').set(bearer(owner.token)).send(body);

@@ -65,7 +65,7 @@ async function followable(deps: TicketDeps, actor: CitizenActor, no: string, off
   const notFollowable = () => notFound('诉求', 'TICKET_NOT_FOUND');
   if (!isValidOffer(deps.secrets.dataKey, offer, no, actor.id, deps.clock.now())) throw notFollowable();
   const ticket = await findTicketByNo(deps.db, no);
-  if (!ticket || ticket.confidential || ticket.type === 'consultation' || ticket.citizenId === actor.id || isTerminal(ticket.status)) throw notFollowable();
+  if (!ticket || (ticket.confidential && !ticket.confidentialByDefault) || ticket.type === 'consultation' || ticket.citizenId === actor.id || isTerminal(ticket.status)) throw notFollowable();
   return ticket;
 }
 

@@ -64,9 +64,9 @@ function candidateFilter(q: SimilarQuery, area: Area | null, textPlaces: string[
     status: { $in: [...OPEN_STATUSES] },
     createdAt: { $gte: since },
     type: { $ne: 'consultation' },
-    confidential: { $ne: true },
     ...(excludeNo ? { no: { $ne: excludeNo } } : {}),
-    $or: where,
+    // Never a request whose citizen asked for secrecy, nor a 举报; one confidential only by default (no consent given) is offered, redacted.
+    $and: [{ $or: [{ confidential: { $ne: true } }, { confidentialByDefault: true }] }, { $or: where }],
   } as QueryFilter<TicketDoc>;
 }
 
@@ -80,7 +80,7 @@ function placeOf(t: TicketDoc, q: SimilarQuery, area: Area | null, textPlaces: R
 /**
  * Open requests on the same matter nearby, best first. Consultations are questions, not
  * matters at a place (the knowledge base answers them), so they neither ask nor are offered.
- * Confidential requests are never offered to others.
+ * Requests kept secret at the citizen's request, and reports, are never offered to others.
  */
 export async function findSimilarOpenTickets(deps: { db: Connection }, q: SimilarQuery, now: Date, options: DuplicateOptions = {}): Promise<SimilarMatch[]> {
   if (q.type === 'consultation') return [];

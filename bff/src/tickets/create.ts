@@ -6,7 +6,7 @@
  * winner. Every lookup is by `_id` (intake record `citizen:key`, ticket = its number); the
  * cluster check of 000 §23(5) runs in the sweeper, off this path.
  */
-import { startTicket, type Actor, type Effect, type CreateTicketInput, type OperatorCreateTicketInput, type TicketClass, type TicketType, type Channel } from '@mashang/shared';
+import { isConfidentialByDefault, isConfidentialRequest, startTicket, type Actor, type Effect, type CreateTicketInput, type OperatorCreateTicketInput, type TicketClass, type TicketType, type Channel } from '@mashang/shared';
 import { isDuplicateKey } from '../db/atomic';
 import { AppError, unauthorized } from '../http/errors';
 import type { CitizenActor, StaffActor } from '../http/route';
@@ -50,6 +50,7 @@ interface Draft {
   scene: string | null;
   contact: TicketContact | null;
   confidential: boolean;
+  confidentialByDefault?: boolean;
   needsReview: boolean;
 }
 
@@ -105,6 +106,7 @@ function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor,
     scene: draft.scene,
     contact: draft.contact,
     confidential: draft.confidential,
+    ...(draft.confidentialByDefault ? { confidentialByDefault: true } : {}),
     needsReview: draft.needsReview,
     timeline: [{ ...started.entry, at: now, actor: timelineActor(actor) }],
     unitScope: [],
@@ -162,7 +164,8 @@ export async function submitTicket(deps: TicketDeps, actor: CitizenActor, input:
     location: input.location ?? null,
     scene: input.scene ?? null,
     contact: citizenContact(deps, citizen, input),
-    confidential: input.confidential ?? false,
+    confidential: isConfidentialRequest(input.type, input),
+    confidentialByDefault: isConfidentialByDefault(input.type, input),
     needsReview: verdict.verdict === 'review',
   };
   return insertTicket(deps, draft, actor, earlier.no);
@@ -195,7 +198,8 @@ export async function keyInTicket(deps: TicketDeps, actor: StaffActor, input: Op
     location: input.location ?? null,
     scene: null,
     contact: contactOf(deps, input.callerName, input.callerPhone),
-    confidential: input.confidential ?? false,
+    confidential: isConfidentialRequest(input.type, input),
+    confidentialByDefault: isConfidentialByDefault(input.type, input),
     needsReview: false,
   };
   return insertTicket(deps, draft, actor, earlier.no);

@@ -58,6 +58,8 @@ export interface TicketDoc extends TicketState {
   contact: TicketContact | null;
   /** 000 §14, 004 §14: units see the contact masked. */
   confidential: boolean;
+  /** Confidential only for want of the citizen's consent (shared `isConfidentialByDefault`): still offered to neighbours as a similar request. */
+  confidentialByDefault?: boolean;
   /**
    * The client's retry key; always present (operators without one get a generated key), because
    * FerretDB v1 has no partial indexes and the `(citizenId, idempotencyKey)` index is unique.
