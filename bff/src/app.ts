@@ -17,7 +17,6 @@ import type { RouteKit } from './http/route';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
 import { h5Routes } from './h5/routes';
-import { adminWebRoutes } from './admin-web/routes';
 import type { WechatLogin } from './auth/wechat-login';
 import { citizenAuthRoutes, staffAuthRoutes } from './auth/routes';
 import { unitRoutes } from './units/routes';
@@ -45,7 +44,6 @@ import { duplicateRoutes } from './duplicates/routes';
 import { hotspotRoutes } from './hotspots/routes';
 import { reportRoutes } from './reports/routes';
 import { caseRoutes } from './cases/routes';
-import { open311 } from './open311';
 import type { Metrics } from './metrics/metrics';
 import { httpMetrics } from './metrics/http';
 import { metricsRoutes } from './metrics/routes';
@@ -97,7 +95,6 @@ const routeModules: RouteModule[] = [
   mediaRoutes(canReadTicketMedia),
   phoneRoutes,
   h5Routes(),
-  adminWebRoutes(),
   // knowledge, supervision, figures, publication
   knowledgeRoutes,
   supervisionRoutes,
@@ -114,8 +111,6 @@ const routeModules: RouteModule[] = [
   internalNoteRoutes,
   staffTicketRoutes,
   slaRoutes,
-  // Open311 GeoReport v2 (/open311/…) and its admin routes
-  open311,
   openApiRoutes,
 ];
 
@@ -124,7 +119,7 @@ export function createApp(deps: AppDeps): Koa {
   // the entries left of them are whatever the client wrote.
   const hops = deps.config.TRUSTED_PROXY_HOPS;
   const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
-  const kit: RouteKit = { router: new Router(), registry: new OpenApiRegistry(), tokens: new TokenService(deps.secrets.jwtSecret, deps.config.CITIZEN_TOKEN_TTL_MINUTES * 60) };
+  const kit: RouteKit = { router: new Router(), registry: new OpenApiRegistry(), tokens: new TokenService(deps.secrets.jwtSecret) };
   for (const register of routeModules) register(kit, deps);
   const { router } = kit;
 
@@ -155,6 +150,6 @@ export function createApp(deps: AppDeps): Koa {
     }),
   );
   app.use(router.routes());
-  app.use(router.allowedMethods());
+  app.use(router.allowedMethods({ throw: true }));
   return app;
 }
