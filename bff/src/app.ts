@@ -17,6 +17,7 @@ import type { RouteKit } from './http/route';
 import { healthRoutes } from './health/routes';
 import { openApiRoutes } from './openapi/routes';
 import { h5Routes } from './h5/routes';
+import { adminWebRoutes } from './admin-web/routes';
 import type { WechatLogin } from './auth/wechat-login';
 import { citizenAuthRoutes, staffAuthRoutes } from './auth/routes';
 import { unitRoutes } from './units/routes';
@@ -44,6 +45,7 @@ import { duplicateRoutes } from './duplicates/routes';
 import { hotspotRoutes } from './hotspots/routes';
 import { reportRoutes } from './reports/routes';
 import { caseRoutes } from './cases/routes';
+import { open311 } from './open311';
 import type { Metrics } from './metrics/metrics';
 import { httpMetrics } from './metrics/http';
 import { metricsRoutes } from './metrics/routes';
@@ -95,6 +97,7 @@ const routeModules: RouteModule[] = [
   mediaRoutes(canReadTicketMedia),
   phoneRoutes,
   h5Routes(),
+  adminWebRoutes(),
   // knowledge, supervision, figures, publication
   knowledgeRoutes,
   supervisionRoutes,
@@ -111,6 +114,8 @@ const routeModules: RouteModule[] = [
   internalNoteRoutes,
   staffTicketRoutes,
   slaRoutes,
+  // Open311 GeoReport v2 (/open311/…) and its admin routes
+  open311,
   openApiRoutes,
 ];
 
@@ -119,7 +124,7 @@ export function createApp(deps: AppDeps): Koa {
   // the entries left of them are whatever the client wrote.
   const hops = deps.config.TRUSTED_PROXY_HOPS;
   const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
-  const kit: RouteKit = { router: new Router(), registry: new OpenApiRegistry(), tokens: new TokenService(deps.secrets.jwtSecret) };
+  const kit: RouteKit = { router: new Router(), registry: new OpenApiRegistry(), tokens: new TokenService(deps.secrets.jwtSecret, deps.config.CITIZEN_TOKEN_TTL_MINUTES * 60) };
   for (const register of routeModules) register(kit, deps);
   const { router } = kit;
 
@@ -150,6 +155,6 @@ export function createApp(deps: AppDeps): Koa {
     }),
   );
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true }));
+  app.use(router.allowedMethods());
   return app;
 }
