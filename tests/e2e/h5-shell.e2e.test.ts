@@ -1,4 +1,5 @@
 import { openPhone, type Phone } from './support/browser';
+import { switchNamed } from './support/citizen';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -34,13 +35,13 @@ describe('h5 app in a browser', () => {
   it('when large-text mode is switched on, then the text grows and stays large after a reload', async () => {
     const size = () => phone.page.locator('.hero__title').filter({ visible: true }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const before = await size();
-    await phone.page.getByLabel('大字模式').filter({ visible: true }).click();
+    await switchNamed(phone, '大字模式').click();
     await phone.page.waitForFunction((min) => Array.from(document.querySelectorAll('.hero__title')).some((el) => parseFloat(getComputedStyle(el).fontSize) > min), before * 1.15);
     await phone.page.reload({ waitUntil: 'networkidle' });
     await visible(phone, '我要反映').waitFor();
     expect(await size()).toBeGreaterThan(before * 1.15);
     await phone.shot('02-large-text');
-    await phone.page.getByLabel('大字模式').filter({ visible: true }).click();
+    await switchNamed(phone, '大字模式').click();
   });
 
   it('when a scan link has an unknown scene, then the page says so plainly and offers the plain form', async () => {

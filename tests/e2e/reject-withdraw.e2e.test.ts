@@ -1,6 +1,6 @@
 import { REJECT_REASON_LABELS, STATUS_LABELS } from '@mashang/shared';
 import { openPhone, type Phone } from './support/browser';
-import { fillForm, openDetail, shown, submitForm, visible } from './support/citizen';
+import { fillForm, openDetail, shown, submitForm, switchNamed, visible } from './support/citizen';
 import { seedDemoCity, staffAct, type DemoCity } from './support/demo-city';
 import { startStack, type Stack } from './support/stack';
 
@@ -63,7 +63,7 @@ describe('reject, withdraw and large text in a browser', () => {
     const bodySize = () => shown(phone, '.content-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const before = await bodySize();
     await phone.page.goto(`${stack.baseUrl}/h5/`);
-    await phone.page.getByLabel('大字模式').filter({ visible: true }).click();
+    await switchNamed(phone, '大字模式').click();
     await openDetail(phone, stack.baseUrl, rejected);
     expect(await bodySize()).toBeGreaterThan(before * 1.2);
     // Long Chinese lines wrap inside the screen: no sideways scrolling for old hands.

@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components';
 import { TYPE_LABELS } from '@mashang/shared';
 import type { TicketView } from '../services/types';
 import { formatDate } from '../services/format';
+import { FOCUSABLE } from './focusable';
 import { StatusChip } from './status-chip';
 
 export function TicketCard({ ticket }: { ticket: TicketView }) {
   const open = () => Taro.navigateTo({ url: `/sub/ticket/detail/index?no=${encodeURIComponent(ticket.no)}` });
   return (
-    <View className='ticket-card' onClick={open} role='button' data-no={ticket.no}>
+    <View className='ticket-card' onClick={open} role='button' {...FOCUSABLE} data-no={ticket.no}>
       <View className='ticket-card__head'>
         <Text className='ticket-card__type'>{TYPE_LABELS[ticket.type] ?? ticket.type}</Text>
         <StatusChip status={ticket.status} overdue={ticket.overdue} />

@@ -6,6 +6,9 @@ import { photoPng } from './demo-city';
 /** Taro's h5 router keeps earlier pages in the DOM (hidden): look only at what the citizen sees. */
 export const visible = (phone: Phone, text: string | RegExp): Locator => phone.page.getByText(text, typeof text === 'string' ? { exact: true } : {}).filter({ visible: true });
 
+/** A switch by its accessible name (Taro's h5 switch: the labelled checkbox inside taro-switch-core). */
+export const switchNamed = (phone: Phone, name: string): Locator => phone.page.getByRole('checkbox', { name, exact: true }).filter({ visible: true });
+
 /** The first visible element matching a CSS selector. */
 export const shown = (phone: Phone, selector: string): Locator => phone.page.locator(selector).filter({ visible: true }).first();
 
@@ -42,7 +45,7 @@ export async function fillForm(phone: Phone, fill: FormFill): Promise<void> {
     await shown(phone, 'input[placeholder="您的姓名"]').fill(fill.contact.name);
     await shown(phone, 'input[placeholder="手机号或带区号的电话"]').fill(fill.contact.phone);
   }
-  await phone.page.getByLabel('同意个人信息保护说明').filter({ visible: true }).click();
+  await switchNamed(phone, '同意个人信息保护说明').click();
 }
 
 /** Presses 提交 and waits for the success page; returns the ticket number it shows. */

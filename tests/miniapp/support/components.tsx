@@ -36,8 +36,8 @@ export const Textarea = (p: FieldProps) => {
   const { onInput, maxlength, ...rest } = p;
   return <textarea {...pass(rest)} maxLength={maxlength} onChange={(e) => onInput?.({ detail: { value: e.target.value } })} />;
 };
-export const Switch = (p: Common & { checked?: boolean; color?: string; onChange?: (e: { detail: { value: boolean } }) => void }) => {
-  const { onChange, color: _c, checked, ...rest } = p;
+export const Switch = (p: Common & { checked?: boolean; color?: string; nativeProps?: Record<string, unknown>; onChange?: (e: { detail: { value: boolean } }) => void }) => {
+  const { onChange, color: _c, checked, nativeProps: _n, ...rest } = p;
   return <input type='checkbox' role='switch' {...pass(rest)} checked={Boolean(checked)} onChange={(e) => onChange?.({ detail: { value: e.target.checked } })} />;
 };
 export const Image = (p: Common & { src: string; mode?: string }) => {

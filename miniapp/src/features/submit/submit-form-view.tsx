@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
 import { FieldError } from '../../components/field-error';
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import { CONTENT_LIMITS, TEXT_LIMITS } from '@mashang/shared';
 import type { ReactNode } from 'react';
 import { LocationField } from '../../components/location-field';
 import { MediaField } from '../../components/media-field';
+import { SwitchRow } from '../../components/switch-row';
 import { TypePicker } from '../../components/type-picker';
 import { VoiceField } from '../../components/voice-field';
 import { PhoneButton } from '../../platform/phone-button';
@@ -83,22 +84,22 @@ export function SubmitFormView({ api }: { api: SubmitFormApi }) {
         <PhoneButton onPhone={(contactPhone) => update({ contactPhone })} />
       </Section>
 
-      <View className='section switch-row'>
-        <View className='switch-row__text'>
-          <Text className='section__title'>为我保密</Text>
-          <Text className='field__hint'>打开后，承办单位看不到您的姓名和电话，被反映的一方也不会知道是谁反映的。</Text>
-        </View>
-        <Switch checked={form.confidential} color='#b71c1c' onChange={(e) => update({ confidential: e.detail.value })} ariaLabel='为我保密' />
-      </View>
+      <SwitchRow
+        title='为我保密'
+        hint='打开后，承办单位看不到您的姓名和电话，被反映的一方也不会知道是谁反映的。'
+        checked={form.confidential}
+        onChange={(confidential) => update({ confidential })}
+      />
 
-      <View className='section switch-row'>
-        <View className='switch-row__text'>
-          <Text className='section__title'>我同意个人信息保护说明</Text>
-          <Text className='field__hint'>您的姓名、电话、位置只用于办理这件事，加密保存，不会公开。</Text>
-          <FieldError text={errors.consent} />
-        </View>
-        <Switch checked={form.consent} color='#b71c1c' onChange={(e) => update({ consent: e.detail.value })} ariaLabel='同意个人信息保护说明' />
-      </View>
+      <SwitchRow
+        title='我同意个人信息保护说明'
+        label='同意个人信息保护说明'
+        hint='您的姓名、电话、位置只用于办理这件事，加密保存，不会公开。'
+        checked={form.consent}
+        onChange={(consent) => update({ consent })}
+      >
+        <FieldError text={errors.consent} />
+      </SwitchRow>
     </View>
   );
 }

@@ -1,7 +1,9 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { FOCUSABLE } from '../../components/focusable';
 import { PageShell } from '../../components/page-shell';
+import { SwitchRow } from '../../components/switch-row';
 import { useLargeText } from '../../hooks/use-large-text';
 import { listTickets } from '../../services/api';
 import { normalizeScene } from '../../services/scene';
@@ -68,26 +70,20 @@ export default function HomePage() {
       </Button>
       <ScanEntry />
       <View className='menu'>
-        <View className='menu__item' onClick={() => go('/pages/mine/index')} role='button'>
+        <View className='menu__item' onClick={() => go('/pages/mine/index')} role='button' {...FOCUSABLE}>
           <Text className='menu__label'>我的诉求</Text>
           {waiting && <Text className='badge'>{waiting} 件待评价</Text>}
         </View>
-        <View className='menu__item' onClick={() => go('/sub/knowledge/search/index')} role='button'>
+        <View className='menu__item' onClick={() => go('/sub/knowledge/search/index')} role='button' {...FOCUSABLE}>
           <Text className='menu__label'>政策问答</Text>
           <Text className='menu__hint'>常见问题，马上查到答案</Text>
         </View>
-        <View className='menu__item' onClick={() => go('/sub/knowledge/cases/index')} role='button'>
+        <View className='menu__item' onClick={() => go('/sub/knowledge/cases/index')} role='button' {...FOCUSABLE}>
           <Text className='menu__label'>办理案例</Text>
           <Text className='menu__hint'>看看别人反映的事是怎么办好的</Text>
         </View>
       </View>
-      <View className='section switch-row'>
-        <View className='switch-row__text'>
-          <Text className='section__title'>大字模式</Text>
-          <Text className='field__hint'>字更大、按钮更大，看得更清楚</Text>
-        </View>
-        <Switch checked={large} color='#b71c1c' onChange={(e) => setLarge(e.detail.value)} ariaLabel='大字模式' />
-      </View>
+      <SwitchRow title='大字模式' hint='字更大、按钮更大，看得更清楚' checked={large} onChange={setLarge} />
     </PageShell>
   );
 }

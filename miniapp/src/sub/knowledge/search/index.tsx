@@ -2,6 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { KNOWLEDGE_LIMITS, TEXT_LIMITS } from '@mashang/shared';
 import { useState } from 'react';
+import { FOCUSABLE } from '../../../components/focusable';
 import { PageShell } from '../../../components/page-shell';
 import { Empty, ErrorState, Loading } from '../../../components/state-views';
 import { useRemote } from '../../../hooks/use-remote';
@@ -34,7 +35,7 @@ export default function KnowledgeSearchPage() {
       )}
       {remote.status === 'ready' &&
         remote.data.items.map((item) => (
-          <View key={item.id} className='knowledge-item' role='button' onClick={() => Taro.navigateTo({ url: `/sub/knowledge/article/index?id=${encodeURIComponent(item.id)}` })}>
+          <View key={item.id} className='knowledge-item' role='button' {...FOCUSABLE} onClick={() => Taro.navigateTo({ url: `/sub/knowledge/article/index?id=${encodeURIComponent(item.id)}` })}>
             <Text className='knowledge-item__q'>{item.question}</Text>
             {item.snippet && <Text className='knowledge-item__a'>{item.snippet}</Text>}
           </View>
