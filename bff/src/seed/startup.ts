@@ -14,6 +14,7 @@ import type { Logger } from '../lib/logger';
 import { isDuplicateKey } from '../db/atomic';
 import { unitModel } from '../units/model';
 import { seedDemoCatalogAndScenes } from '../catalog';
+import { seedDemoOpen311Client } from '../open311';
 import { seedDemoOrg, type DemoCredential, type DemoOrg } from './demo-org';
 
 interface SeedMarker {
@@ -81,7 +82,9 @@ export async function seedDemoOnStart(deps: SeedStartDeps, out: NodeJS.WritableS
   const org = await seedDemoOrg(deps);
   // The printed demo QR links (e.g. /h5/?scene=demo-renminlu) must open a real code point.
   await seedDemoCatalogAndScenes(deps);
-  writeCredentials(file, org.created);
+  // The README's Open311 session files with this key (the line `demo-open311 <api_key>`).
+  const open311Key = await seedDemoOpen311Client(deps);
+  writeCredentials(file, [...org.created, ...open311Key]);
   await markers.updateOne({ _id: 'demo-org' }, { $set: { doneAt: deps.clock.now() } });
   deps.logger.warn({ units: Object.keys(org.units).length, accounts: org.created.length, credentials: file }, 'demo organisation (白银市) seeded; set SEED_DEMO=false to skip');
   printBlock(file, out);
