@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SATISFACTION_LEVELS, TICKET_CLASSES, type TicketAction } from './enums';
 import { MAX_ATTACHMENTS, CONTENT_LIMITS, TEXT_LIMITS } from './limits';
-import { REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES, type RejectReasonCode, type TerminationReasonCode } from './reasons';
+import { EMERGENCY_LINES, REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES, type RejectReasonCode, type TerminationReasonCode } from './reasons';
 import { idSchema, optionalText, storageKeySchema, text, ticketNoSchema } from './validation';
 import { createTicketSchema } from './ticket-schemas';
 import { categoryCodeSchema } from './scene-schemas';
@@ -57,6 +57,9 @@ export const mergeInputSchema = z.strictObject({ into: ticketNoSchema, note });
 /** 003 §16: closing a visit without a rating is a staff decision, always with its reason. */
 export const closeVisitInputSchema = z.strictObject({ reason: text(TEXT_LIMITS.reason) });
 
+/** 002 §18: an emergency handed to a special line, with what was done. */
+export const transferEmergencyInputSchema = z.strictObject({ line: z.enum(EMERGENCY_LINES), note: text(TEXT_LIMITS.note) });
+
 /** The body schema of every action, keyed by action (submit: the citizen's create payload). */
 export const ACTION_INPUT_SCHEMAS = {
   submit: createTicketSchema,
@@ -84,6 +87,7 @@ export const ACTION_INPUT_SCHEMAS = {
   supervise: superviseInputSchema,
   merge: mergeInputSchema,
   'close-visit': closeVisitInputSchema,
+  'transfer-emergency': transferEmergencyInputSchema,
 } as const satisfies Record<TicketAction, z.ZodType>;
 
 export type ActionInputs = { [A in TicketAction]: z.output<(typeof ACTION_INPUT_SCHEMAS)[A]> };

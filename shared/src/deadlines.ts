@@ -4,8 +4,8 @@ import type { DeadlineRule, RegulationProfile, Span } from './profiles/schema';
 import type { TicketDeadlines, TicketState } from './ticket';
 
 /**
- * Stage deadlines from the active profile. Precedence of rules: channel (003 §14) over class
- * (003 §8) over type. Stage and final deadlines run from the profile's clock start
+ * Stage deadlines from the active profile. Precedence of rules: an urgent class (003 §8 A, D)
+ * over the channel (003 §14) over the other classes over the type. Stage and final deadlines run from the profile's clock start
  * (submission, acceptance or dispatch); in a reopened round (重办) from the reopen. Stages
  * whose starting event has not happened yet are null.
  */
@@ -18,8 +18,9 @@ export type DeadlineInput = Pick<
 /** Statuses in which the unit still owes the reply, so the final deadline can be missed. */
 export const DUE_STATUSES: readonly TicketStatus[] = ['accepted', 'dispatched', 'handling', 'returning'];
 
-/** The rule for one ticket: channel rule, else class rule, else type rule. */
+/** The rule for one ticket: an urgent class (profile `classOverChannel`, 003 §8), else the channel rule, else the class rule, else the type rule. */
 export function ruleFor(profile: RegulationProfile, type: TicketType, cls?: TicketClass | null, channel?: Channel): DeadlineRule {
+  if (cls && profile.byClass && profile.classOverChannel?.value.includes(cls)) return profile.byClass[cls];
   const byChannel = channel ? profile.byChannel[channel] : undefined;
   if (byChannel) return byChannel;
   if (cls && profile.byClass) return profile.byClass[cls];

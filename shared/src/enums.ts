@@ -92,6 +92,7 @@ export const TICKET_ACTIONS = [
   'supervise',
   'merge',
   'close-visit',
+  'transfer-emergency',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -122,6 +123,7 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   supervise: '已督办',
   merge: '与相同诉求合并办理',
   'close-visit': '未获评价，经平台决定办结',
+  'transfer-emergency': '紧急事项已转接专线处置',
 };
 
 /** Intake channels (000 §3, 003 §3, 004 §5). */

@@ -69,6 +69,7 @@ export const TERMINATION_REASON_CODES = [
   'no-cooperation',
   'other-by-law',
   'duplicate-merged',
+  'emergency-transferred',
 ] as const;
 export type TerminationReasonCode = (typeof TERMINATION_REASON_CODES)[number];
 
@@ -90,6 +91,19 @@ export const TERMINATION_REASONS: Record<TerminationReasonCode, CodedReason> = {
   'other-by-law': { label: '法律、法规规定的其他情形', cites: ['002 §25(9)'] },
   /** Only the `merge` action uses it: the matter goes on under the ticket it was merged into. */
   'duplicate-merged': { label: '与正在办理的同一诉求重复，已合并办理', cites: ['002 §17(7)', '000 §23(5)'] },
+  /** Only the `transfer-emergency` action uses it: the emergency went to the special line (not a rejection). */
+  'emergency-transferred': { label: '紧急事项，已转接相应专线或通报应急、消防、卫生、公安等部门', cites: ['002 §18'] },
+};
+
+/** Special lines and departments an emergency is handed to (002 §18 「及时转接相应专线或通报应急、消防、卫生、公安等部门」). */
+export const EMERGENCY_LINES = ['110', '119', '120', '122', 'emergency-management'] as const;
+export type EmergencyLine = (typeof EMERGENCY_LINES)[number];
+export const EMERGENCY_LINE_LABELS: Record<EmergencyLine, string> = {
+  '110': '110 公安',
+  '119': '119 消防',
+  '120': '120 急救',
+  '122': '122 交通事故',
+  'emergency-management': '应急管理部门',
 };
 
 /** 督办 means (000 §22) plus escalation to 政务督查 (000 §24). */

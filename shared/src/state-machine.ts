@@ -82,6 +82,7 @@ export const STATE_MACHINE: Readonly<Record<TicketAction, ActionSpec>> = {
   supervise: { from: OPEN_STATUSES, to: 'same', who: { roles: ['supervisor'], system: true } },
   merge: { from: OPEN_STATUSES, to: ['terminated'], who: { roles: ['operator', 'dispatcher'] } },
   'close-visit': { from: ['visiting'], to: ['closed'], who: { roles: ['visitor', 'operator'] } },
+  'transfer-emergency': { from: ['submitted', 'accepted'], to: ['terminated'], who: { roles: ['operator'] } },
 };
 
 type Rule<A extends TicketAction> = (t: TicketState, input: ActionInput<A>, actor: Actor, ctx: TransitionContext) => Outcome | TransitionError;
@@ -111,6 +112,7 @@ const RULES: { [A in Exclude<TicketAction, 'submit'>]: Rule<A> } = {
   'decide-reopen': visiting.decideReopen,
   merge,
   'close-visit': visiting.closeVisit,
+  'transfer-emergency': intake.transferEmergency,
 };
 
 /** Role check (403 ROLE_NOT_ALLOWED): citizen owner, staff role, or the system. */

@@ -1,5 +1,5 @@
 import type { Channel, Satisfaction, TicketClass, TicketStatus, TicketType } from './enums';
-import type { RejectReasonCode, SupervisionMeans, TerminationReasonCode } from './reasons';
+import type { EmergencyLine, RejectReasonCode, SupervisionMeans, TerminationReasonCode } from './reasons';
 
 /**
  * The plain data the BFF stores on the ticket document and the state machine reads. Dates are
@@ -117,6 +117,8 @@ export interface TicketState {
   result?: string | null;
   rejectReason?: { code: RejectReasonCode; note: string } | null;
   termination?: { code: TerminationReasonCode; note: string } | null;
+  /** 002 §18: the special line an emergency was handed to. */
+  emergencyTransfer?: { line: EmergencyLine; at: Date } | null;
   /** Set by `merge`: the ticket the same matter is handled under (002 §17(7)). */
   mergedInto?: string | null;
   /** Tickets merged into this one (the BFF records them on the target). */

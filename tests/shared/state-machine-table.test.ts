@@ -35,6 +35,7 @@ const VALID_INPUT: Record<Exclude<TicketAction, 'submit'>, unknown> = {
   supervise: { means: 'reminder', note: '请加快办理' },
   merge: { into: '20260303-000999', note: '同一路段路灯，已有他人反映' },
   'close-visit': { reason: '诉求人明确表示不愿评价' },
+  'transfer-emergency': { line: '119', note: '来电称楼道起火，已转接119' },
 };
 
 /** Pingdingshan class C consultation at the lead unit: satisfies every action's business rule. */

@@ -39,6 +39,7 @@ export const baiyin: RegulationProfileInput = {
   },
   followUp: wdDefault(2, '000 §17 要求回访，未规定期限'),
   deemedSatisfied: null,
+  emergencyTransfer: platform(true, '紧急事项转接110/119/120/122等专线并发出风险预警（000 §20）'),
   instantAnswer: cite(true, '000 §10'),
   rejectReasons: cite(['legal-procedure', 'law-enforcement-discipline', 'petition'], '000 §10', '应当进入复议、仲裁、诉讼、纪检监察、信访等程序的，告知诉求人依法定程序处理'),
   terminationReasons: cite(['unlawful-demand', 'no-cooperation'], '000 §19'),

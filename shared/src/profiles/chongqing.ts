@@ -39,6 +39,7 @@ export const chongqing: RegulationProfileInput = {
   },
   followUp: wdDefault(2, '004 §12 办结后评价，未规定回访期限'),
   deemedSatisfied: null,
+  emergencyTransfer: platform(true, '紧急事项转接110/119/120/122等专线并发出风险预警（000 §20）'),
   instantAnswer: platform(true),
   rejectReasons: cite(
     ['emergency-hotline', 'legislature-judiciary', 'military', 'legal-procedure', 'law-enforcement-discipline', 'information-disclosure', 'petition', 'secrets-privacy', 'public-order', 'other-unlawful'],

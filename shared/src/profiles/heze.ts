@@ -42,6 +42,7 @@ export const heze: RegulationProfileInput = {
   },
   followUp: wdDefault(2, '001 §17 要求回访，未规定期限'),
   deemedSatisfied: null,
+  emergencyTransfer: platform(true, '紧急事项转接110/119/120/122等专线并发出风险预警（000 §20）'),
   instantAnswer: cite(true, '001 §18'),
   rejectReasons: cite(['secrets-privacy', 'public-order', 'other-unlawful'], '001 §13', '§13(1)–(3) are in part 1, which the seed does not contain'),
   terminationReasons: cite(['unlawful-demand', 'no-cooperation'], '001 §15(5), §15(6)'),

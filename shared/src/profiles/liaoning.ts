@@ -39,6 +39,7 @@ export const liaoning: RegulationProfileInput = {
   },
   followUp: wdDefault(2, '002 §19 要求回访，未规定期限'),
   deemedSatisfied: null,
+  emergencyTransfer: cite(true, '002 §18', '及时转接相应专线或通报应急、消防、卫生、公安等部门'),
   instantAnswer: cite(true, '002 §18'),
   rejectReasons: cite(
     [
@@ -56,9 +57,8 @@ export const liaoning: RegulationProfileInput = {
       'secrets-privacy',
       'public-order',
       'other-unlawful',
-      'emergency-hotline',
     ],
-    '002 §17, §18',
+    '002 §17',
   ),
   terminationReasons: cite(
     ['resolved', 'litigation', 'citizen-withdrew', 'supplement-overdue', 'unverifiable', 'authorities-involved', 'unlawful-demand', 'no-cooperation', 'other-by-law'],

@@ -25,6 +25,7 @@ export const pingdingshan: RegulationProfileInput = {
     C: { plan: wd(5, '003 §8'), final: null, stageReply: null },
     D: finalOnly(hoursDefault(2, '003 §8 「第一时间」快速处置；平台按 2 小时监测')),
   },
+  classOverChannel: cite(['A', 'D'], '003 §8', 'A类即办4小时、D类第一时间处置，不因来自信箱或留言板而延至10个工作日'),
   byChannel: {
     'leader-board': finalOnly(wd(10, '003 §14')),
     mailbox: finalOnly(wd(10, '003 §14')),
@@ -47,6 +48,7 @@ export const pingdingshan: RegulationProfileInput = {
   },
   followUp: wd(2, '003 §16'),
   deemedSatisfied: { unansweredAttempts: 2, minGapHours: 3, cite: '003 §17' },
+  emergencyTransfer: platform(true, '紧急事项转接110/119/120/122等专线并发出风险预警（000 §20）'),
   instantAnswer: cite(true, '003 §8'),
   rejectReasons: cite(['legal-procedure', 'legislature-judiciary', 'military', 'petition', 'internal-administration', 'not-specific'], '003 §4'),
   terminationReasons: platform(['unlawful-demand', 'no-cooperation']),

@@ -110,6 +110,10 @@ export const regulationProfileSchema = z.strictObject({
   followUp: spanSchema,
   /** Unanswered follow-up calls that count as satisfied (003 §17); null: just recorded. */
   deemedSatisfied: deemedSatisfiedSchema.nullable(),
+  /** Emergencies are handed to the special lines and recorded as a transfer (002 §18), not rejected. */
+  emergencyTransfer: cited(z.boolean()),
+  /** Classes whose deadline wins over the channel's (003 §8: urgency outranks the 003 §14 mailbox limit); null: channel first. */
+  classOverChannel: cited(z.array(z.enum(TICKET_CLASSES))).nullable().default(null),
   /** Consultations answered at once from the knowledge base (000 §10, 002 §18). */
   instantAnswer: cited(z.boolean()),
   rejectReasons: cited(z.array(z.enum(REJECT_REASON_CODES)).min(1)),

@@ -104,6 +104,7 @@ export function supervise(t: TicketState, input: ActionInput<'supervise'>, _a: A
 /** 000 §19, 001 §15(5)(6), 002 §25: only the reasons the active profile lists. */
 export function terminate(t: TicketState, input: ActionInput<'terminate'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
   if (input.reasonCode === 'duplicate-merged') return fail.rule('重复诉求请使用「合并」操作，并指明合并到的诉求（002 §17(7)）');
+  if (input.reasonCode === 'emergency-transferred') return fail.rule('紧急事项请使用「转接专线」操作（002 §18）');
   const allowed = ctx.profile.terminationReasons.value;
   if (!allowed.includes(input.reasonCode)) return fail.rule(`当前规则不允许以此理由终止办理${citeSuffix(ctx.profile.terminationReasons)}`, { allowed });
   return {

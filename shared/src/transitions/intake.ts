@@ -34,6 +34,26 @@ export function reject(_t: TicketState, input: ActionInput<'reject'>, _a: Actor,
   };
 }
 
+/**
+ * 002 §18 「及时转接相应专线或通报应急、消防、卫生、公安等部门，启动应急处理机制」: an emergency is
+ * handed over and recorded as such — never a 不予受理 — with a risk warning (000 §20). Where the
+ * profile has no such transfer, the operator uses its reject reasons instead.
+ */
+export function transferEmergency(_t: TicketState, input: ActionInput<'transfer-emergency'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
+  const rule = ctx.profile.emergencyTransfer;
+  if (!rule.value) return fail.rule('当前规则未规定紧急事项转接，请按不予受理理由处理');
+  return {
+    to: 'terminated',
+    set: { termination: { code: 'emergency-transferred', note: input.note }, emergencyTransfer: { line: input.line, at: ctx.now }, closedAt: ctx.now },
+    note: input.note,
+    data: { line: input.line },
+    effects: [
+      { kind: 'notify', audience: 'citizen', template: 'terminated' },
+      { kind: 'risk-warning', reason: `紧急事项已转接 ${input.line}${rule.cite ? `（${rule.cite}）` : ''}` },
+    ],
+  };
+}
+
 export function requestSupplement(_t: TicketState, input: ActionInput<'request-supplement'>, _a: Actor, ctx: TransitionContext): Outcome {
   const span = input.workingDays ? { unit: 'workingDays' as const, value: input.workingDays, platformDefault: true as const } : ctx.profile.supplement;
   const due = applySpan(ctx.calendar, ctx.now, span);
