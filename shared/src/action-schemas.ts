@@ -40,7 +40,8 @@ export const visitInputSchema = z
   .strictObject({ answered: z.boolean(), satisfaction: z.enum(SATISFACTION_LEVELS).optional(), note })
   .refine((v) => v.answered || v.satisfaction === undefined, { message: '未接通的回访不能记录满意度', path: ['satisfaction'] });
 export const decideReopenInputSchema = z.strictObject({ reopen: z.boolean(), note: text(TEXT_LIMITS.note) });
-export const terminateInputSchema = z.strictObject({ reasonCode: z.enum(TERMINATION_REASON_CODES), note: text(TEXT_LIMITS.note) });
+/** `uncooperativeSince`: from when the citizen has not cooperated (002 §25(8) 「连续30日」), where the profile counts it. */
+export const terminateInputSchema = z.strictObject({ reasonCode: z.enum(TERMINATION_REASON_CODES), note: text(TEXT_LIMITS.note), uncooperativeSince: dateTime.optional() });
 export const withdrawInputSchema = z.strictObject({ reason: optionalText(TEXT_LIMITS.reason) });
 export const requestExtensionInputSchema = z.strictObject({ workingDays: z.number().int().min(1).max(60), reason: text(TEXT_LIMITS.reason) });
 export const decideExtensionInputSchema = z.strictObject({ approve: z.boolean(), note });

@@ -39,6 +39,7 @@ export const liaoning: RegulationProfileInput = {
   },
   followUp: wdDefault(2, '002 §19 要求回访，未规定期限'),
   deemedSatisfied: null,
+  noCooperationDays: cite(30, '002 §25(8)', '连续30日无正当理由不配合'),
   emergencyTransfer: cite(true, '002 §18', '及时转接相应专线或通报应急、消防、卫生、公安等部门'),
   instantAnswer: cite(true, '002 §18'),
   rejectReasons: cite(

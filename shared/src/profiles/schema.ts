@@ -110,6 +110,8 @@ export const regulationProfileSchema = z.strictObject({
   followUp: spanSchema,
   /** Unanswered follow-up calls that count as satisfied (003 §17); null: just recorded. */
   deemedSatisfied: deemedSatisfiedSchema.nullable(),
+  /** Calendar days of non-cooperation before 'no-cooperation' may end a ticket (002 §25(8) 连续30日); null: no minimum. */
+  noCooperationDays: cited(z.number().int().min(1)).nullable().default(null),
   /** Emergencies are handed to the special lines and recorded as a transfer (002 §18), not rejected. */
   emergencyTransfer: cited(z.boolean()),
   /** Classes whose deadline wins over the channel's (003 §8: urgency outranks the 003 §14 mailbox limit); null: channel first. */

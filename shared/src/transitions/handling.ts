@@ -107,6 +107,12 @@ export function terminate(t: TicketState, input: ActionInput<'terminate'>, _a: A
   if (input.reasonCode === 'emergency-transferred') return fail.rule('紧急事项请使用「转接专线」操作（002 §18）');
   const allowed = ctx.profile.terminationReasons.value;
   if (!allowed.includes(input.reasonCode)) return fail.rule(`当前规则不允许以此理由终止办理${citeSuffix(ctx.profile.terminationReasons)}`, { allowed });
+  const days = ctx.profile.noCooperationDays;
+  if (input.reasonCode === 'no-cooperation' && days) {
+    const since = input.uncooperativeSince ? new Date(input.uncooperativeSince) : null;
+    const lasted = since ? (ctx.now.getTime() - since.getTime()) / 86_400_000 : 0;
+    if (!since || lasted < days.value) return fail.rule(`诉求人连续${days.value}日无正当理由不配合的，方可视为办结${citeSuffix(days)}`, { uncooperativeSince: since, days: days.value });
+  }
   return {
     to: 'terminated',
     set: { termination: { code: input.reasonCode, note: input.note }, closedAt: ctx.now, pendingDecision: false },
