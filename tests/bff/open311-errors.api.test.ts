@@ -85,10 +85,14 @@ describe('Open311 errors', () => {
 
   test('when a path is called with a method it does not support, then 405 with Allow in the spec format', async () => {
     const res = await t.http.delete('/open311/v2/services.json').expect(405);
-    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
     expect(res.body).toEqual([{ code: 405, description: expect.stringContaining('DELETE is not allowed') }]);
-    expect((await t.http.put('/open311/v2/requests.xml').expect(405)).headers.allow).toBe('POST, GET, HEAD');
-    await t.http.post('/open311/v2/services.json').expect(405);
+    const put = await t.http.put('/open311/v2/requests.xml').expect(405).expect('Content-Type', /text\/xml/);
+    expect(put.headers.allow).toBe('POST, GET, HEAD, OPTIONS');
+    expect(xmlItems(put.text, 'error')).toEqual([{ code: '405', description: expect.stringContaining('PUT is not allowed') }]);
+    expect((await t.http.post('/open311/v2/services.json').expect(405)).body[0].code).toBe(405);
+    expect((await t.http.options('/open311/v2/requests.json').expect(204)).headers.allow).toBe('POST, GET, HEAD, OPTIONS');
+    await t.http.head('/open311/v2/services.json').expect(200);
   });
 
   test('when a request is posted as multipart or as text, then 415; as broken form fields, then 400, never a 500', async () => {

@@ -1,8 +1,8 @@
 /**
  * Service requests: filing one through Open311 creates a ticket as the hotline does (channel
  * `web`, the reporter as a pseudo-citizen, the contact encrypted as today), in the service's
- * category; reading them maps tickets onto the spec's fields (view.ts). Confidential requests
- * are visible only to the client that filed them.
+ * category; reading them maps tickets onto the spec's fields (view.ts). Secret requests
+ * (view.ts `isSecret`) are visible only to the client that filed them.
  */
 import { CONTENT_LIMITS, OPEN_STATUSES, TERMINAL_STATUSES, type TicketStatus } from '@mashang/shared';
 import type { QueryFilter } from 'mongoose';
@@ -18,7 +18,7 @@ import { newToken, reporterHash } from './keys';
 import { EMAIL_CONTEXT, readyRequestModel, type Open311ClientDoc } from './model';
 import type { CreateRequestParams, ListRequestsParams } from './params';
 import { open311Error } from './errors';
-import { requestView, type Open311Request } from './view';
+import { isSecret, requestView, type Open311Request } from './view';
 
 export const WINDOW_DAYS = 90;
 export const MAX_RESULTS = 1000;
@@ -81,13 +81,13 @@ export async function fileRequest(deps: TicketDeps, client: Open311ClientDoc, p:
   return { service_request_id: ticket.no, token, service_notice: `已收到，工单编号 ${ticket.no}，受理后转交承办单位办理；进度见 requests/${ticket.no}.json`, account_id: p.account_id ?? null };
 }
 
-/** Confidential tickets are shown only to the client that filed them. */
+/** Secret tickets are shown only to the client that filed them. */
 async function visible(deps: TicketDeps, rows: TicketDoc[], caller: Open311ClientDoc | null): Promise<TicketDoc[]> {
-  const hidden = rows.filter((t) => t.confidential).map((t) => t.no);
+  const hidden = rows.filter(isSecret).map((t) => t.no);
   if (!hidden.length) return rows;
   const mine = caller ? await (await readyRequestModel(deps.db)).find({ _id: { $in: hidden }, clientId: caller._id }, { _id: 1 }).lean() : [];
   const allowed = new Set(mine.map((r) => r._id));
-  return rows.filter((t) => !t.confidential || allowed.has(t.no));
+  return rows.filter((t) => !isSecret(t) || allowed.has(t.no));
 }
 
 async function views(deps: TicketDeps, rows: TicketDoc[]): Promise<Open311Request[]> {

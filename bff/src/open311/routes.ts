@@ -71,7 +71,6 @@ async function guarded(ctx: Context, format: Format, run: () => Promise<void>): 
 }
 
 const formatOf = (path: string): Format => (path.toLowerCase().endsWith('.xml') ? 'xml' : 'json');
-const pattern = (path: string): RegExp => new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+')}\\.(json|xml)$`);
 
 export function open311Routes(kit: RouteKit, deps: AppDeps): void {
   const reads = createRateLimiter(deps, { name: 'open311-read', limit: READS_PER_MINUTE, windowMs: 60_000 });
@@ -157,19 +156,30 @@ export function open311Routes(kit: RouteKit, deps: AppDeps): void {
     },
   ];
 
-  for (const e of endpoints) {
+  // Each resource answers every method itself (`all`), so a method it lacks gets the spec's 405
+  // with Allow whatever the app's method handling does; the rest of /open311 is the spec's 404.
+  const paths = [...new Set(endpoints.map((e) => e.path))];
+  for (const path of paths) {
+    const here = endpoints.filter((e) => e.path === path);
+    const allow = [...here.map((e) => e.method.toUpperCase()), ...(here.some((e) => e.method === 'get') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
     for (const format of FORMATS) {
-      kit.router[e.method](`${e.path}.${format}`, (ctx) => guarded(ctx, format, async () => send(ctx, format, await e.handle(ctx))));
+      kit.router.all(`${path}.${format}`, (ctx) =>
+        guarded(ctx, format, async () => {
+          const method = ctx.method === 'HEAD' ? 'get' : ctx.method.toLowerCase();
+          const endpoint = here.find((e) => e.method === method);
+          if (endpoint) return send(ctx, format, await endpoint.handle(ctx));
+          ctx.set('Allow', allow);
+          if (ctx.method === 'OPTIONS') {
+            ctx.status = 204;
+            return;
+          }
+          throw open311Error(405, `${ctx.method} is not allowed here; use ${allow}`, { allow });
+        }),
+      );
     }
   }
-
-  // Whatever else is under /open311: the spec's 404, or 405 with the methods the path has.
-  const table = endpoints.map((e) => ({ method: e.method.toUpperCase(), re: pattern(e.path) }));
   kit.router.all(['/open311', '/open311/*rest'], (ctx) =>
     guarded(ctx, formatOf(ctx.path), async () => {
-      const allow = [...new Set(table.filter((r) => r.re.test(ctx.path)).map((r) => r.method))];
-      if (allow.includes('GET')) allow.push('HEAD');
-      if (allow.length) throw open311Error(405, `${ctx.method} is not allowed here; use ${allow.join(', ')}`, { allow: allow.join(', ') });
       throw open311Error(404, `no such resource; see ${publicBaseUrl(deps.config)}/open311/discovery.json`);
     }),
   );

@@ -2,8 +2,8 @@
  * A ticket as a GeoReport service request, showing no more than a published case would
  * (004 §15 隐去个人信息): the description and address pass through the case redactor with the
  * contact's name (phones, ID numbers, e-mails, plates, names, house numbers out), links are
- * cut, coordinates are rounded to about 100 m, media are never published. A confidential
- * request (000 §14, 004 §14) shows neither text nor place.
+ * cut, coordinates are rounded to about 100 m, media are never published. A secret request
+ * (000 §14, 004 §14: the citizen asked for it, or a 举报) shows neither text nor place.
  */
 import { REJECT_REASON_LABELS, STATUS_LABELS, TERMINATION_REASON_LABELS, TYPE_LABELS, isTerminal } from '@mashang/shared';
 import { ticketRedactor } from '../tickets/confidential';
@@ -28,6 +28,13 @@ export interface Open311Request {
   long: number | null;
   media_url: null;
 }
+
+/**
+ * Secret: confidential because the citizen asked for it (or a 举报), not merely because they gave
+ * no consent to show the units who they are (`confidentialByDefault`): such a request is shown
+ * redacted, as it is offered to neighbours filing the same matter.
+ */
+export const isSecret = (t: Pick<TicketDoc, 'confidential'> & { confidentialByDefault?: boolean }): boolean => t.confidential && !t.confidentialByDefault;
 
 export const WITHHELD = '（诉求人要求保密，内容不公开）';
 const SHOWS_RESULT = new Set(['replied', 'visiting', 'closed']);
@@ -57,7 +64,7 @@ export interface ViewContext {
 export function requestView(t: TicketDoc, vc: ViewContext): Open311Request {
   const redact = ticketRedactor(t, vc.dataKey);
   const clean = (s: string): string => redact(s).replace(URL, '[链接已隐去]').trim();
-  const hidden = t.confidential;
+  const hidden = isSecret(t);
   const place = t.location?.address ?? t.location?.name;
   return {
     service_request_id: t.no,
