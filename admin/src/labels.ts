@@ -1,8 +1,8 @@
 /** Staff-facing wording of the workbench (verbs for buttons); the domain labels come from @mashang/shared. */
-import type { StaffRole, TicketAction } from '@mashang/shared';
+import { ACTION_LABELS, type StaffRole, type TicketAction } from '@mashang/shared';
 
-/** The button of each action, as staff say it. */
-export const ACTION_VERBS: Record<TicketAction, string> = {
+/** The button of each action, as staff say it (an action without one shows its timeline label). */
+const VERBS: Partial<Record<TicketAction, string>> = {
   submit: '登记',
   accept: '受理',
   reject: '不予受理',
@@ -29,6 +29,8 @@ export const ACTION_VERBS: Record<TicketAction, string> = {
   merge: '合并',
   'close-visit': '回访办结',
 };
+
+export const actionVerb = (a: TicketAction): string => VERBS[a] ?? ACTION_LABELS[a];
 
 /** Actions that change nothing but the record: shown after the ones that move the ticket on. */
 export const SECONDARY_ACTIONS: readonly TicketAction[] = ['terminate', 'merge', 'supervise', 'set-deadline', 'stage-report', 'request-extension', 'request-return', 'close-visit'];

@@ -17,10 +17,12 @@ interface ErrorBody {
 
 /** Plain Chinese for the statuses whose server message is not meant for the person at the desk. */
 const STATUS_HINTS: Record<number, string> = {
-  409: '工单状态已变化（可能有人刚处理过），请刷新后再操作；您填写的内容已保留。',
-  412: '工单已被他人更新，您看到的不是最新版本。请刷新后再提交；您填写的内容已保留。',
+  409: '工单状态已变化（可能有人刚处理过），请刷新后再操作。',
+  412: '工单已被他人更新，您看到的不是最新版本。请刷新后再提交。',
   429: '操作太频繁，请稍后再试。',
 };
+
+const KEPT = '您填写的内容已保留。';
 
 function retryAfter(details: unknown, response: Response): number | undefined {
   const fromBody = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
@@ -30,9 +32,11 @@ function retryAfter(details: unknown, response: Response): number | undefined {
 
 export function toApiError(body: unknown, response: Response): ApiError {
   const e = (body as ErrorBody | undefined)?.error ?? {};
-  const hint = STATUS_HINTS[response.status];
-  const message = hint && response.status !== 429 ? `${e.message ?? ''}。${hint}`.replace(/^。/, '') : (e.message ?? hint ?? `请求失败（${response.status}）`);
-  return new ApiError(response.status, e.code ?? `HTTP_${response.status}`, message, e.details, retryAfter(e.details, response));
+  const status = response.status;
+  // 412: the server's words are about "data"; say what it means for the ticket on screen.
+  const said = status === 412 ? STATUS_HINTS[412] : (e.message ?? STATUS_HINTS[status] ?? `请求失败（${status}）`);
+  const message = status === 409 || status === 412 ? `${said.replace(/[。.]?$/, '。')}${KEPT}` : said;
+  return new ApiError(status, e.code ?? `HTTP_${status}`, message, e.details, retryAfter(e.details, response));
 }
 
 /** Field messages of a 400 VALIDATION_FAILED answer, by body path. */

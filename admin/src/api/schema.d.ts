@@ -807,7 +807,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Close a ticket the citizen did not rate, with a note (平台决定办结)
+         * Close a visit the citizen did not rate: a visitor’s or operator’s decision with its reason (003 §16; time alone never closes a ticket)
          * @description 未获评价，经平台决定办结. Allowed from: visiting. A handler acts only on tickets of its unit.
          */
         post: operations["staff-close-visit"];
@@ -1191,6 +1191,26 @@ export interface paths {
          * @description 已终止办理. Allowed from: submitted, supplementing, accepted, dispatched, handling, returning, replied, visiting. A handler acts only on tickets of its unit.
          */
         post: operations["staff-terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/tickets/{no}/transfer-emergency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand an emergency to 110/119/120/122 or the emergency department and record the transfer (002 §18; not a rejection)
+         * @description 紧急事项已转接专线处置. Allowed from: submitted, accepted. A handler acts only on tickets of its unit.
+         */
+        post: operations["staff-transfer-emergency"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3190,8 +3210,8 @@ export interface operations {
     "get-api-admin-v1-catalog-accuracy": {
         parameters: {
             query?: {
-                from?: string;
-                to?: string;
+                from?: (string & (string)) | (string & (string));
+                to?: (string & (string)) | (string & (string));
             };
             header?: never;
             path?: never;
@@ -3635,7 +3655,7 @@ export interface operations {
                 "application/json": {
                     answer: string;
                     question: string;
-                    reviewBy?: string;
+                    reviewBy?: (string & (string)) | (string & (string));
                     /** @default [] */
                     tags?: string[];
                     unit?: string;
@@ -3864,7 +3884,7 @@ export interface operations {
                 "application/json": {
                     answer?: string;
                     question?: string;
-                    reviewBy?: string;
+                    reviewBy?: (string & (string)) | (string & (string));
                     tags?: string[];
                     unit?: string;
                 };
@@ -4093,7 +4113,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    reviewBy?: string;
+                    reviewBy?: (string & (string)) | (string & (string));
                 };
             };
         };
@@ -5591,7 +5611,7 @@ export interface operations {
             query: {
                 channel?: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
                 class?: "A" | "B" | "C" | "D";
-                start: string;
+                start: (string & (string)) | (string & (string));
                 type: "consultation" | "help" | "complaint" | "report" | "suggestion";
             };
             header?: never;
@@ -6156,8 +6176,8 @@ export interface operations {
         parameters: {
             query?: {
                 by?: "category" | "region" | "scene" | "week" | "type" | "unit";
-                from?: string;
-                to?: string;
+                from?: (string & (string)) | (string & (string));
+                to?: (string & (string)) | (string & (string));
                 top?: number;
                 unit?: string;
             };
@@ -7048,12 +7068,12 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
-                from?: string;
+                from?: (string & (string)) | (string & (string));
                 limit?: number;
                 overdue?: boolean | ("true" | "false");
                 q?: string;
                 status?: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
-                to?: string;
+                to?: (string & (string)) | (string & (string));
                 type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
                 unit?: string;
                 visitOverdue?: boolean | ("true" | "false");
@@ -7201,7 +7221,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -7247,7 +7267,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -7289,7 +7309,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -7335,7 +7355,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -7444,7 +7464,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -7518,7 +7538,7 @@ export interface operations {
                             }[];
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -7638,7 +7658,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -7684,7 +7704,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -7830,7 +7850,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -7876,7 +7896,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8021,7 +8041,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8067,7 +8087,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8212,7 +8232,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8258,7 +8278,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8404,7 +8424,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8450,7 +8470,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8596,7 +8616,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8642,7 +8662,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8788,7 +8808,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8834,7 +8854,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8982,7 +9002,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9028,7 +9048,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9258,7 +9278,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9304,7 +9324,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9544,7 +9564,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9590,7 +9610,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9736,7 +9756,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9782,7 +9802,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9928,7 +9948,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9974,7 +9994,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10119,7 +10139,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10165,7 +10185,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10311,7 +10331,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10357,7 +10377,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10503,7 +10523,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10549,7 +10569,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10680,8 +10700,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date-time */
-                    dueAt: string;
+                    dueAt: string & (string);
                     note?: string;
                 };
             };
@@ -10696,7 +10715,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10742,7 +10761,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10887,7 +10906,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10933,7 +10952,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11065,8 +11084,7 @@ export interface operations {
             content: {
                 "application/json": {
                     content: string;
-                    /** Format: date-time */
-                    nextDate?: string;
+                    nextDate?: string & (string);
                 };
             };
         };
@@ -11080,7 +11098,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11126,7 +11144,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11257,8 +11275,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date-time */
-                    dueAt?: string;
+                    dueAt?: string & (string);
                     /** @enum {string} */
                     means: "reminder" | "written-feedback" | "meeting" | "on-site" | "inspection";
                     note: string;
@@ -11277,7 +11294,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11323,7 +11340,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11457,6 +11474,7 @@ export interface operations {
                     note: string;
                     /** @enum {string} */
                     reasonCode: "unlawful-demand" | "no-cooperation";
+                    uncooperativeSince?: string & (string);
                 };
             };
         };
@@ -11470,7 +11488,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11516,7 +11534,200 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "citizen" | "staff" | "system";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                at: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                from: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn" | null;
+                                /** @description plain Chinese for the action (citizen views always carry it; 000 §11) */
+                                label?: string;
+                                note?: string;
+                                /** @enum {string} */
+                                to: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            type: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            updatedAt: string;
+                            version: number;
+                            /** @description while visiting: the platform visits the citizen by then (003 §16, from the approval of the reply) */
+                            visitDueAt: string | null;
+                            /** @description derived at read time: the visit is due and not done (003 §16) — the visitors’ overdue work; the ticket is never closed for it */
+                            visitOverdue: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND (also when the ticket is not yours / not your unit's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH: If-Match names an older version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_* */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "staff-transfer-emergency": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    line: "110" | "119" | "120" | "122" | "emergency-management";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the ticket after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: {
+                            /** @description actions this viewer may offer now (state-machine table checks) */
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            attachmentCount: number;
+                            attachments: ({
+                                key: string;
+                                kind: string;
+                                mime: string;
+                                size: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch */
+                            category: string | null;
+                            /** @enum {string} */
+                            channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            class: string | null;
+                            confidential: boolean;
+                            /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
+                            contact: {
+                                name?: string;
+                                phone?: string;
+                            } | null;
+                            /** @description the citizen’s text; redacted (phones, ID numbers, the contact’s name…) for unit staff on a confidential ticket */
+                            content: string;
+                            coUnits: string[];
+                            createdAt: string;
+                            deadlines: {
+                                [key: string]: unknown;
+                            } | null;
+                            dueAt: string | null;
+                            leadUnit: string | null;
+                            location: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @example 20261124-000123 */
+                            no: string;
+                            /** @description derived at read time: the due date passed while the unit still owes the reply */
+                            overdue: boolean;
+                            rating: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            statusLabel: string;
+                            timeline: {
+                                /** @enum {string} */
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11664,7 +11875,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11710,7 +11921,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -13657,7 +13868,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -13703,7 +13914,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -13745,7 +13956,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -13791,7 +14002,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -13918,7 +14129,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -13964,7 +14175,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -14232,7 +14443,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -14278,7 +14489,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -14424,7 +14635,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -14470,7 +14681,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -14615,7 +14826,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -14661,7 +14872,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";

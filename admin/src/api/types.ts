@@ -18,3 +18,6 @@ export type DispatchSuggestion = Json<'/api/admin/v1/tickets/{no}/dispatch-sugge
 export type UnitStats = Json<'/api/admin/v1/stats/units', 'get'>;
 export type KnowledgeHit = Json<'/api/admin/v1/knowledge', 'get'>['items'][number];
 export type OperatorCreateBody = NonNullable<paths['/api/admin/v1/tickets']['post']['requestBody']>['content']['application/json'];
+type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
+export type UnitCreateBody = Body<'/api/admin/v1/units'>;
+export type StaffCreateBody = Body<'/api/admin/v1/staff'>;

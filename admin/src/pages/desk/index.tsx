@@ -22,7 +22,7 @@ function toBody(v: Record<string, unknown>, idempotencyKey: string): Record<stri
   const body: Record<string, unknown> = { type: v.type, channel: v.channel, callerPhone: v.callerPhone, content: v.content, idempotencyKey };
   if (typeof v.callerName === 'string' && v.callerName.trim()) body.callerName = v.callerName;
   if (address) body.location = { address };
-  if (v.confidential) body.confidential = true;
+  if (v.discloseIdentity) body.discloseIdentity = true;
   if (v.class) body.class = v.class;
   return body;
 }
@@ -119,7 +119,7 @@ export function DeskPage() {
                 </Form.Item>
               </Col>
               <Col xs={12}>
-                <Form.Item name="confidential" label="保密（不向承办单位显示身份）" valuePropName="checked">
+                <Form.Item name="discloseIdentity" label="来电人同意承办单位看到其身份（默认保密）" valuePropName="checked">
                   <Switch />
                 </Form.Item>
               </Col>

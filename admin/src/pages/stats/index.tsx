@@ -29,7 +29,7 @@ function chartOf(rows: Row[]): ChartOption {
     grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
     xAxis: { type: 'category', data: ranked.map((r) => r.unitName), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'value', max: 100 },
-    series: RATES.map(([k, name]) => ({ type: 'bar', name, data: ranked.map((r) => (r.rates[k] === null ? 0 : Math.round((r.rates[k] as number) * 1000) / 10)) })),
+    series: RATES.map(([k, name]) => ({ type: 'bar', name, barMaxWidth: 32, data: ranked.map((r) => (r.rates[k] === null ? 0 : Math.round((r.rates[k] as number) * 1000) / 10)) })),
   };
 }
 

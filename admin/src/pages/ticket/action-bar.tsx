@@ -3,7 +3,7 @@ import { App, Button, Typography } from 'antd';
 import type { TicketAction } from '@mashang/shared';
 import { api, unwrap } from '../../api/client';
 import type { StaffTicket } from '../../api/types';
-import { ACTION_VERBS, SECONDARY_ACTIONS } from '../../labels';
+import { actionVerb, SECONDARY_ACTIONS } from '../../labels';
 import { ActionDialog } from './action-dialog';
 import { ACTION_FIELDS } from './action-fields';
 
@@ -40,7 +40,7 @@ export function ActionBar({ ticket, onChanged, onReload }: { ticket: StaffTicket
       <div className="action-bar">
         {ordered.map((a, i) => (
           <Button key={a} type={i === 0 ? 'primary' : 'default'} danger={a === 'reject' || a === 'terminate'} size="large" data-action={a} onClick={() => void start(a)}>
-            {ACTION_VERBS[a]}
+            {actionVerb(a)}
           </Button>
         ))}
       </div>
@@ -51,7 +51,7 @@ export function ActionBar({ ticket, onChanged, onReload }: { ticket: StaffTicket
         onClose={() => setOpen(null)}
         onReload={onReload}
         onDone={() => {
-          message.success(`已${ACTION_VERBS[open as TicketAction]}`);
+          message.success(`已${actionVerb(open as TicketAction)}`);
           setOpen(null);
           onChanged();
         }}

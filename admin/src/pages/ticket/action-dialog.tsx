@@ -5,7 +5,7 @@ import { postAction } from '../../api/client';
 import { ApiError, fieldErrors, messageOf } from '../../api/errors';
 import type { StaffTicket } from '../../api/types';
 import { zodFieldErrors } from '../../components/zod-form';
-import { ACTION_VERBS } from '../../labels';
+import { actionVerb } from '../../labels';
 import { ACTION_FIELDS, fieldLabels } from './action-fields';
 import { actionBody } from './action-body';
 import { FieldInput } from './field-input';
@@ -59,7 +59,7 @@ export function ActionDialog({ ticket, action, initial, onClose, onDone, onReloa
   }
 
   const stale = error instanceof ApiError && (error.status === 409 || error.status === 412);
-  const title = action ? `${ACTION_VERBS[action]} · ${ticket.no}` : '';
+  const title = action ? `${actionVerb(action)} · ${ticket.no}` : '';
   return (
     <Modal open={Boolean(action)} title={title} onCancel={onClose} footer={null} forceRender destroyOnHidden={false} width={560}>
       {error && (
@@ -78,7 +78,7 @@ export function ActionDialog({ ticket, action, initial, onClose, onDone, onReloa
             <FieldInput spec={f} />
           </Form.Item>
         ))}
-        {!fields.length && <p>确认{action ? ACTION_VERBS[action] : ''}？</p>}
+        {!fields.length && <p>确认{action ? actionVerb(action) : ''}？</p>}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} size="large">
             提交

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM } from './browser';
+import type { DemoCity } from './demo-city';
+import type { Stack } from './stack';
+
+/** A staff member at the workbench: a desk (1280×800) or a unit handler's phone (375×812). */
+export interface StaffSeat {
+  context: BrowserContext;
+  page: Page;
+  /** Saves a screenshot named `admin-<step>.png` under ARTIFACTS. */
+  shot(step: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DESK = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+}
+
+/** A fresh browser context (no shared storage) whose clock reads the stack's clock. */
+export async function openSeat(browser: Browser, stack: Stack, viewport: { width: number; height: number }): Promise<StaffSeat> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const phone = viewport.width < 600;
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, isMobile: phone, hasTouch: phone });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.clock.setFixedTime(stack.app.clock.now());
+  return {
+    context,
+    page,
+    shot: async (step) => {
+      await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined))));
+      await page.screenshot({ path: path.join(ARTIFACTS, `admin-${step}.png`), fullPage: false });
+    },
+    close: () => context.close(),
+  };
+}
+
+export function demoPassword(city: DemoCity, username: string): string {
+  const password = city.org.created.find((c) => c.username === username)?.password;
+  if (!password) throw new Error(`demo account ${username} was not created`);
+  return password;
+}
+
+/** Signs in through the workbench's login page and waits for the queues. */
+export async function signIn(seat: StaffSeat, stack: Stack, username: string, password: string): Promise<void> {
+  await seat.page.goto(`${stack.baseUrl}/admin/`);
+  await seat.page.getByLabel('用户名').fill(username);
+  await seat.page.getByLabel('密码').fill(password);
+  await seat.page.getByRole('button', { name: '登录' }).click();
+  await seat.page.getByTestId('who-name').waitFor();
+}
+
+/** The open action dialog. */
+export const dialog = (seat: StaffSeat): Locator => seat.page.getByRole('dialog').filter({ visible: true });
+
+/** Opens an action's form from the ticket page's action bar. */
+export async function startAction(seat: StaffSeat, action: string): Promise<Locator> {
+  await seat.page.locator(`.action-bar button[data-action="${action}"]`).click();
+  const d = dialog(seat);
+  await d.waitFor();
+  return d;
+}
+
+/** Picks the option of an antd Select whose label is `text` (typed first when the select is searchable). */
+export async function pick(seat: StaffSeat, field: Locator, text: string): Promise<void> {
+  await field.click();
+  if (await field.isEditable()) await field.fill(text);
+  const label = new RegExp(`^\\s*${text}$`);
+  await seat.page.locator('.ant-select-item-option').filter({ hasText: label, visible: true }).first().click();
+}
+
+/** Submits the open action dialog and waits until it closes and the ticket shows `status`. */
+export async function submitAction(seat: StaffSeat, status: string): Promise<void> {
+  await dialog(seat).getByRole('button', { name: '提交' }).click();
+  await dialog(seat).waitFor({ state: 'hidden' });
+  await seat.page.getByTestId('ticket-status').filter({ hasText: status }).waitFor();
+}
