@@ -8,6 +8,7 @@ import type { Config } from './config/config';
 import type { Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
 import { errorMiddleware } from './http/error-middleware';
+import { methodGuard } from './http/method-guard';
 import { requestContext, securityHeaders } from './http/middleware';
 import { AppError } from './http/errors';
 import type { Secrets } from './config/dev-secrets';
@@ -154,7 +155,7 @@ export function createApp(deps: AppDeps): Koa {
       },
     }),
   );
+  app.use(methodGuard(router));
   app.use(router.routes());
-  app.use(router.allowedMethods());
   return app;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SATISFACTION_LEVELS, TICKET_CLASSES, type TicketAction } from './enums';
 import { MAX_ATTACHMENTS, CONTENT_LIMITS, TEXT_LIMITS } from './limits';
 import { EMERGENCY_LINES, REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES, type RejectReasonCode, type TerminationReasonCode } from './reasons';
-import { idSchema, optionalText, storageKeySchema, text, ticketNoSchema } from './validation';
+import { idSchema, isoDateTimeSchema, optionalText, storageKeySchema, text, ticketNoSchema } from './validation';
 import { createTicketSchema } from './ticket-schemas';
 import { categoryCodeSchema } from './scene-schemas';
 
@@ -10,7 +10,7 @@ import { categoryCodeSchema } from './scene-schemas';
 
 const note = optionalText(TEXT_LIMITS.note);
 const attachments = z.array(storageKeySchema).max(MAX_ATTACHMENTS);
-const dateTime = z.iso.datetime({ offset: true });
+const dateTime = isoDateTimeSchema;
 
 export const acceptInputSchema = z.strictObject({ class: z.enum(TICKET_CLASSES).optional(), note });
 export const rejectInputSchema = z.strictObject({ reasonCode: z.enum(REJECT_REASON_CODES), note: text(TEXT_LIMITS.note) });

@@ -94,8 +94,18 @@ export const mobilePhoneSchema = z
   .transform(normalizePhone)
   .refine((p) => MOBILE_PHONE.test(p), '请输入有效的手机号');
 
-/** ISO date (`2026-10-01`) or date-time with offset (`2026-10-01T08:00:00+08:00`). */
-export const isoDateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+/**
+ * Years a date given to the API may name: the working-day calendar reasons about this century
+ * only (a year far from its data costs seconds of CPU per request), and no ticket, deadline or
+ * report lies outside it.
+ */
+export const SUPPORTED_YEARS = /^20\d\d-/;
+const supportedYear = '年份须在 2000–2099 之间';
+
+/** ISO date (`2026-10-01`) or date-time with offset (`2026-10-01T08:00:00+08:00`), years 2000–2099. */
+/** ISO date-time with offset (`2026-10-01T08:00:00+08:00`), years 2000–2099. */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true }).regex(SUPPORTED_YEARS, supportedYear);
+export const isoDateOrDateTimeSchema = z.union([z.iso.date().regex(SUPPORTED_YEARS, supportedYear), isoDateTimeSchema]);
 
 /** `true` / `false` in a query string. */
 export const queryBooleanSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);

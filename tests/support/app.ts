@@ -12,6 +12,7 @@ import { connectTestDb, dropTestDb, type TestDbOptions } from './db';
 import { createStorage } from '../../bff/src/storage/create-storage';
 import { loadActiveRules } from '../../bff/src/sla/active-rules';
 import { createWechat } from '../../bff/src/wechat/create-wechat';
+import { responseContract, type ApiDocument } from './response-contract';
 
 export interface TestApp {
   app: Koa;
@@ -41,5 +42,7 @@ export async function buildTestApp(env: Record<string, string> = {}, now = '2026
   deps.wechat = createWechat(config, db, clock);
   deps.wechatLogin = deps.wechat;
   const app = createApp(deps);
+  const doc = (await supertest(app.callback()).get('/api/openapi.json').expect(200)).body as ApiDocument;
+  app.middleware.unshift(responseContract(doc));
   return { app, http: supertest(app.callback()), db, clock, config, deps, close: () => dropTestDb(db) };
 }

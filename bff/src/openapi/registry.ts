@@ -8,6 +8,8 @@ export interface RouteDoc {
   /** Koa path, e.g. `/api/v1/tickets/:no`; rendered as `{no}` in the document. */
   path: string;
   summary: string;
+  /** Stable id for clients and for `links` between operations (default: method + path). */
+  operationId?: string;
   description?: string;
   tags: string[];
   auth: AuthKind;
@@ -15,10 +17,22 @@ export interface RouteDoc {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** A body the handler reads itself (e.g. multipart/form-data), documented but not validated by defineRoute. */
+  rawBody?: { contentType: string; schema: Record<string, unknown> };
   /** Extra headers the route reads, e.g. If-Match. */
   headers?: Record<string, string>;
   /** status → description (+ optional schema). 400/401/403/404/500 are added from `auth`. */
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  responses: Record<number, ResponseDoc>;
+}
+
+/** A documented answer. 4xx/5xx answers without a schema carry the shared error shape. */
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+  /** OpenAPI links: operations a client (or a stateful tester) can call next with values of this answer. */
+  links?: Record<string, { operationId: string; parameters: Record<string, string>; description?: string }>;
+  example?: unknown;
 }
 
 /** Every route defined through `defineRoute` lands here; `/api/openapi.json` renders it. */
@@ -86,25 +100,34 @@ function parameters(doc: RouteDoc): unknown[] {
   return out;
 }
 
+/** `GET /api/admin/v1/tickets/:no` → `get-api-admin-v1-tickets-no`. */
+export function operationIdOf(doc: Pick<RouteDoc, 'method' | 'path'>): string {
+  return `${doc.method}${doc.path.replace(/[:*]/g, '').replace(/[^A-Za-z0-9]+/g, '-')}`.replace(/-$/, '');
+}
+
 export function renderOpenApi(registry: OpenApiRegistry, info: { title: string; version: string; description?: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const doc of registry.routes) {
     const p = doc.path.replace(/[:*](\w+)/g, '{$1}');
     const responses: Record<string, unknown> = {};
-    for (const [status, r] of Object.entries(doc.responses)) {
-      responses[status] = {
-        description: r.description,
-        ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } } } : {}),
-      };
-    }
     const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+    for (const [status, r] of Object.entries(doc.responses)) {
+      const content = r.schema
+        ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output'), ...(r.example !== undefined ? { example: r.example } : {}) } } }
+        : Number(status) >= 400
+          ? err(r.description)
+          : {};
+      responses[status] = { description: r.description, ...content, ...(r.links ? { links: r.links } : {}) };
+    }
     const ifMatch = Object.keys(doc.headers ?? {}).some((h) => h.toLowerCase() === 'if-match');
     if (doc.body || doc.query || doc.params || ifMatch) responses['400'] ??= err(`invalid input (VALIDATION_FAILED, MALFORMED_JSON${ifMatch ? ', INVALID_IF_MATCH' : ''})`);
     if (ifMatch) responses['412'] ??= err('VERSION_MISMATCH: If-Match names a version other than the current one');
     if (doc.auth !== 'public') responses['401'] ??= err('missing, invalid or expired token');
     if (doc.roles?.length) responses['403'] ??= err(`role not allowed; needs one of: ${doc.roles.join(', ')}`);
-    responses['429'] ??= err('rate limited');
+    responses['429'] ??= err('RATE_LIMITED: too many requests (Retry-After says when to try again)');
+    responses['503'] ??= err('DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds');
     (paths[p] ??= {})[doc.method] = {
+      operationId: doc.operationId ?? operationIdOf(doc),
       summary: doc.summary,
       ...(doc.description ? { description: doc.description } : {}),
       tags: doc.tags,
@@ -112,6 +135,7 @@ export function renderOpenApi(registry: OpenApiRegistry, info: { title: string; 
       ...(doc.roles?.length ? { 'x-roles': doc.roles } : {}),
       parameters: parameters(doc),
       ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
+      ...(doc.rawBody ? { requestBody: { required: true, content: { [doc.rawBody.contentType]: { schema: doc.rawBody.schema } } } } : {}),
       responses,
     };
   }

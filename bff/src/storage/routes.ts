@@ -77,8 +77,26 @@ export function localStorageRoutes(kit: RouteKit, deps: AppDeps): void {
         'Takes the `fields` returned by POST /api/v1/uploads (key, policy, OSSAccessKeyId, Signature, Content-Type, success_action_status, x-oss-forbid-overwrite) followed by the `file` part, exactly as Aliyun OSS PostObject does. The signature and every policy condition (expiry, key, content type, content-length-range) are checked before anything is written.',
       tags: ['media'],
       auth: 'public',
+      rawBody: {
+        contentType: 'multipart/form-data',
+        schema: {
+          type: 'object',
+          required: ['key', 'policy', 'OSSAccessKeyId', 'Signature', 'file'],
+          properties: {
+            key: { type: 'string' },
+            policy: { type: 'string', description: 'base64 policy from POST /api/v1/uploads' },
+            OSSAccessKeyId: { type: 'string' },
+            Signature: { type: 'string' },
+            'Content-Type': { type: 'string' },
+            success_action_status: { type: 'string', enum: ['200', '201', '204'] },
+            'x-oss-forbid-overwrite': { type: 'string' },
+            file: { type: 'string', format: 'binary', description: 'the last part of the form' },
+          },
+        },
+      },
       responses: {
         200: { description: 'stored (success_action_status 200)' },
+        400: { description: 'UPLOAD_FORM_INVALID (not multipart, fields missing or after the file, more than one file), UPLOAD_KEY_INVALID, UPLOAD_EMPTY' },
         201: { description: 'stored, with an OSS-style PostResponse XML body' },
         204: { description: 'stored (default)' },
         403: { description: 'UPLOAD_SIGNATURE_INVALID, UPLOAD_POLICY_EXPIRED, UPLOAD_POLICY_VIOLATED' },
@@ -117,6 +135,7 @@ export function localStorageRoutes(kit: RouteKit, deps: AppDeps): void {
         206: { description: 'a byte range of the object' },
         403: { description: 'MEDIA_URL_INVALID or MEDIA_URL_EXPIRED' },
         404: { description: 'MEDIA_NOT_FOUND' },
+        416: { description: 'RANGE_NOT_SATISFIABLE (Content-Range names the size)' },
       },
     },
     async (ctx, { params, query }) => {

@@ -1,5 +1,14 @@
-import { z } from 'zod';
-import { adminTicketListQuerySchema, operatorCreateTicketSchema, STAFF_ROLES, ticketActionParamsSchema, ticketNoParamsSchema } from '@mashang/shared';
+import {
+  ACTION_LABELS,
+  actionInputSchemaFor,
+  adminTicketListQuerySchema,
+  operatorCreateTicketSchema,
+  STAFF_ROLES,
+  STATE_MACHINE,
+  TICKET_ACTIONS,
+  ticketNoParamsSchema,
+  type TicketAction,
+} from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { ifMatchVersion, setVersionTag } from '../auth/if-match';
 import { defineRoute, type RouteKit } from '../http/route';
@@ -11,12 +20,36 @@ import { ACTION_ERRORS, IF_MATCH, oneStaffTicket, oneTicket, ticketPage } from '
 
 const TAGS = ['tickets (staff)'];
 
-const ACTION_BODIES =
-  'Bodies by action (shared ACTION_INPUT_SCHEMAS, strict): accept `{class?, note?}` · reject `{reasonCode, note}` · request-supplement `{note, workingDays?}` · answer `{answer, knowledgeId?}` · ' +
-  'dispatch `{leadUnit, coUnits?, category?, note?}` (suggestion: GET …/dispatch-suggestion) · sign `{note?}` · request-return `{reason}` · decide-return `{approve, note?}` · reply `{result, attachments?}` · review `{approve, note?}` · ' +
-  'visit `{answered, satisfaction?, note?}` · decide-reopen `{reopen, note}` · terminate `{reasonCode, note}` · request-extension `{workingDays, reason}` · decide-extension `{approve, note?}` · ' +
-  'set-deadline `{dueAt, note?}` · stage-report `{content, nextDate?}` · co-result `{result}` · supervise `{means, note, dueAt?, trigger?}` · merge `{into, note?}`. ' +
-  'Who may do what is the state-machine table (ARCHITECTURE.md); a handler acts only on tickets of its unit. Citizen actions (supplement, withdraw, rate) answer 403 here.';
+type StaffAction = Exclude<TicketAction, 'submit' | 'supplement' | 'withdraw' | 'rate'>;
+
+/** The actions staff perform: every row of the state machine with staff roles, except the citizen's submit. */
+const STAFF_ACTIONS = TICKET_ACTIONS.filter((a): a is StaffAction => a !== 'submit' && Boolean(STATE_MACHINE[a].who.roles?.length));
+
+/** One line per staff action of the state machine (the body, roles and errors come from the shared table and schemas). */
+const ACTION_SUMMARIES: Record<StaffAction, string> = {
+  accept: 'Accept a submitted request (受理; class optional, 003 §8)',
+  reject: 'Refuse to accept (不予受理) with a reason code the active profile allows',
+  'request-supplement': 'Ask the citizen to supply material within working days (补正, 002 §18)',
+  answer: 'Answer a consultation at once (直接答复) with an optional knowledge entry',
+  dispatch: 'Dispatch to a lead unit and co-units (派单; suggestion: GET …/dispatch-suggestion)',
+  sign: 'Sign for a dispatched ticket (签收, lead unit)',
+  'request-return': 'Ask to return a ticket that is not the unit’s (申请退回, lead unit)',
+  'decide-return': 'Approve or refuse a return request (dispatcher)',
+  reply: 'Reply with the handling result (办结答复, lead unit)',
+  review: 'Approve a reply, or send it back for rework with a reason (审核)',
+  visit: 'Record a follow-up visit (回访): answered or not, the satisfaction heard',
+  'decide-reopen': 'Decide on an unsatisfied rating: reopen, or close with a reason',
+  terminate: 'End handling early (终止办理) with a reason code the active profile allows',
+  'request-extension': 'Ask for more working days (申请延期, lead unit)',
+  'decide-extension': 'Approve or refuse an extension request (supervisor)',
+  'set-deadline': 'Set the due date of a ticket whose limit is set case by case (003 §8 C 类)',
+  'stage-report': 'Report progress (阶段性答复) with the next report date',
+  'co-result': 'A co-unit reports its part of the result (协办反馈)',
+  supervise: 'Supervise (督办) a ticket: means, note, due date',
+  merge: 'Merge the ticket into another with the same request (合并办理)',
+  'close-visit': 'Close a visit the citizen did not rate: a visitor’s or operator’s decision with its reason (003 §16; time alone never closes a ticket)',
+  'transfer-emergency': 'Hand an emergency to 110/119/120/122 or the emergency department and record the transfer (002 §18; not a rejection)',
+};
 
 /** The staff ticket API: hotline intake, lists, detail and every action of the state machine. */
 export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
@@ -31,7 +64,11 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       auth: 'staff',
       roles: ['operator'],
       body: operatorCreateTicketSchema,
-      responses: { 201: { description: 'created', schema: oneTicket }, 200: { description: 'the ticket an earlier call with the same idempotencyKey created', schema: oneTicket } },
+      responses: {
+        201: { description: 'created', schema: oneTicket },
+        200: { description: 'the ticket an earlier call with the same idempotencyKey created', schema: oneTicket },
+        422: { description: 'CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF: `category` is not an active leaf of the dispatch catalogue' },
+      },
     },
     async (ctx, { body, actor }) => {
       const { ticket, created } = await keyInTicket(deps, actor, body);
@@ -82,25 +119,28 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
     },
   );
 
-  defineRoute(
-    kit,
-    {
-      method: 'post',
-      path: '/api/admin/v1/tickets/:no/:action',
-      summary: 'Perform a state-machine action on a ticket',
-      description: ACTION_BODIES,
-      tags: TAGS,
-      auth: 'staff',
-      roles: STAFF_ROLES,
-      params: ticketActionParamsSchema,
-      body: z.unknown().describe('the body of the action (see the description)'),
-      headers: IF_MATCH,
-      responses: { 200: { description: 'the ticket after the action', schema: oneTicket }, ...ACTION_ERRORS },
-    },
-    async (ctx, { params, body, actor }) => {
-      const ticket = await performAction(deps, actor, { no: params.no, action: params.action, input: body, ifMatch: ifMatchVersion(ctx) });
-      setVersionTag(ctx, ticket.version);
-      ctx.body = { ticket: await staffView(deps, ticket, actor) };
-    },
-  );
+  for (const action of STAFF_ACTIONS) {
+    defineRoute(
+      kit,
+      {
+        method: 'post',
+        path: `/api/admin/v1/tickets/:no/${action}`,
+        operationId: `staff-${action}`,
+        summary: ACTION_SUMMARIES[action],
+        description: `${ACTION_LABELS[action]}. Allowed from: ${STATE_MACHINE[action].from.join(', ')}. A handler acts only on tickets of its unit.`,
+        tags: TAGS,
+        auth: 'staff',
+        roles: STATE_MACHINE[action].who.roles,
+        params: ticketNoParamsSchema,
+        body: actionInputSchemaFor(action, deps.profile),
+        headers: IF_MATCH,
+        responses: { 200: { description: 'the ticket after the action', schema: oneTicket }, ...ACTION_ERRORS },
+      },
+      async (ctx, { params, body, actor }) => {
+        const ticket = await performAction(deps, actor, { no: params.no, action, input: body, ifMatch: ifMatchVersion(ctx) });
+        setVersionTag(ctx, ticket.version);
+        ctx.body = { ticket: await staffView(deps, ticket, actor) };
+      },
+    );
+  }
 }
