@@ -7,6 +7,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'sub/ticket', pages: ['detail/index'] },
     { root: 'sub/knowledge', pages: ['search/index', 'article/index', 'cases/index'] },
+    { root: 'sub/privacy', pages: ['index'] },
   ],
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['sub/ticket'] },

@@ -56,7 +56,7 @@ describe('h5 app in a browser', () => {
   it('when submit is pressed on an empty form, then each missing part is named in Chinese', async () => {
     await visible(phone, '提交').click();
     await visible(phone, '请选择您要反映的类型').waitFor();
-    await visible(phone, '请先阅读并同意个人信息保护说明').waitFor();
+    await visible(phone, '请先阅读并同意隐私保护指引').waitFor();
     await phone.shot('04-submit-errors');
     expect(errors).toEqual([]);
   });

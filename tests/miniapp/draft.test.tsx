@@ -65,7 +65,7 @@ describe('submit draft', () => {
     const first = render(<SubmitPage />);
     fireEvent.click(screen.getByText(TYPE_LABELS.suggestion));
     fireEvent.change(screen.getByLabelText('反映内容'), { target: { value: '建议在公园多放几张长椅' } });
-    fireEvent.click(screen.getByLabelText('同意个人信息保护说明'));
+    fireEvent.click(screen.getByLabelText('同意隐私保护指引'));
     await act(async () => fireEvent.click(screen.getByText('提交')));
     const sentKey = (fake.requests.find((r) => r.path === '/api/v1/tickets')?.data as { idempotencyKey: string }).idempotencyKey;
     first.unmount();
@@ -80,7 +80,7 @@ describe('submit draft', () => {
     render(<SubmitPage />);
     fireEvent.click(screen.getByText(TYPE_LABELS.suggestion));
     fireEvent.change(screen.getByLabelText('反映内容'), { target: { value: '建议在公园多放几张长椅' } });
-    fireEvent.click(screen.getByLabelText('同意个人信息保护说明'));
+    fireEvent.click(screen.getByLabelText('同意隐私保护指引'));
     await act(async () => fireEvent.click(screen.getByText('提交')));
     await act(async () => {
       jest.advanceTimersByTime(500);

@@ -68,7 +68,7 @@ describe('submit page', () => {
   const fillValidConsultation = () => {
     fireEvent.click(screen.getByText(TYPE_LABELS.consultation));
     fireEvent.change(screen.getByLabelText('反映内容'), { target: { value: '请问社保卡丢了怎么补办？' } });
-    fireEvent.click(screen.getByLabelText('同意个人信息保护说明'));
+    fireEvent.click(screen.getByLabelText('同意隐私保护指引'));
   };
   const submits = () => fake.requests.filter((r: FakeRequest) => r.method === 'POST' && r.path === '/api/v1/tickets');
 

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { TEXT_LIMITS } from '@mashang/shared';
 import { pickLocation } from '../platform/location';
+import { ensurePrivacyConsent } from '../features/privacy/consent';
+import { usePrivacyConsent } from '../features/privacy/use-privacy-consent';
 
 interface Props {
   address: string;
@@ -11,7 +13,9 @@ interface Props {
 
 /** Where it is: filled from the code point, picked on the map (weapp) or located (browser), always editable. */
 export function LocationField({ address, point, onChange }: Props) {
+  const canLocate = usePrivacyConsent() !== 'declined';
   const locate = async () => {
+    if (!(await ensurePrivacyConsent())) return;
     try {
       const picked = await pickLocation();
       if (!picked) return;
@@ -35,9 +39,11 @@ export function LocationField({ address, point, onChange }: Props) {
         onInput={(e) => onChange({ address: e.detail.value })}
         ariaLabel='详细地址'
       />
-      <Button className='btn btn--secondary' onClick={() => void locate()}>
-        {point ? '重新定位' : '获取我的位置'}
-      </Button>
+      {canLocate && (
+        <Button className='btn btn--secondary' onClick={() => void locate()}>
+          {point ? '重新定位' : '获取我的位置'}
+        </Button>
+      )}
       {point && <Text className='field__hint'>已记录位置{point.name ? `：${point.name}` : ''}</Text>}
     </View>
   );

@@ -5,6 +5,8 @@ import type { FormAttachment } from '../features/submit/form';
 import { pickImages, pickVideo } from '../platform/media';
 import type { LocalMedia } from '../platform/types';
 import { UploadProgress } from './upload-progress';
+import { ensurePrivacyConsent } from '../features/privacy/consent';
+import { usePrivacyConsent } from '../features/privacy/use-privacy-consent';
 
 interface Props {
   attachments: FormAttachment[];
@@ -17,6 +19,7 @@ function say(message: string | undefined) {
 }
 
 async function pick(run: () => Promise<LocalMedia[]>, onAdd: Props['onAdd']) {
+  if (!(await ensurePrivacyConsent())) return;
   try {
     say(onAdd(await run()));
   } catch (e) {
@@ -30,6 +33,8 @@ export function MediaField({ attachments, onAdd, onRemove }: Props) {
   const video = attachments.find((a) => a.kind === 'video');
   const imageRoom = MEDIA_LIMITS.image.maxCount - images.length;
   const preview = (current: string) => Taro.previewImage({ current, urls: images.map((i) => i.path) });
+  // Without consent to the privacy guide the album and camera stay closed; what was added stays.
+  const canAdd = usePrivacyConsent() !== 'declined';
   return (
     <View className='media-field'>
       <View className='thumbs'>
@@ -42,14 +47,14 @@ export function MediaField({ attachments, onAdd, onRemove }: Props) {
             </Button>
           </View>
         ))}
-        {imageRoom > 0 && (
+        {canAdd && imageRoom > 0 && (
           <Button className='thumb thumb--add' onClick={() => void pick(() => pickImages(imageRoom), onAdd)}>
             ＋ 拍照/相册
           </Button>
         )}
       </View>
       <Text className='field__hint'>
-        照片最多 {MEDIA_LIMITS.image.maxCount} 张，还能加 {imageRoom} 张
+        {canAdd ? `照片最多 ${MEDIA_LIMITS.image.maxCount} 张，还能加 ${imageRoom} 张` : '您没有同意隐私保护指引，暂时不能添加照片和视频'}
       </Text>
       {video ? (
         <View className='video-item'>
@@ -60,12 +65,14 @@ export function MediaField({ attachments, onAdd, onRemove }: Props) {
           </Button>
         </View>
       ) : (
+        canAdd && (
         <Button
           className='btn btn--secondary'
           onClick={() => void pick(async () => [await pickVideo(MEDIA_LIMITS.video.maxDurationSec ?? 60)].filter((v): v is LocalMedia => Boolean(v)), onAdd)}
         >
           ＋ 添加一段视频（{MEDIA_LIMITS.video.maxDurationSec} 秒内）
         </Button>
+        )
       )}
     </View>
   );

@@ -2,13 +2,14 @@ import { View, Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { useLargeText } from '../hooks/use-large-text';
 import { useOnline } from '../hooks/use-online';
+import { PrivacyDialog } from '../features/privacy/privacy-dialog';
 
 interface Props {
   children: ReactNode;
   className?: string;
 }
 
-/** Every page's root: applies large-text mode and says plainly when the phone is offline. */
+/** Every page's root: applies large-text mode, says plainly when the phone is offline, and holds the privacy dialog. */
 export function PageShell({ children, className }: Props) {
   const [large] = useLargeText();
   const online = useOnline();
@@ -20,6 +21,7 @@ export function PageShell({ children, className }: Props) {
         </View>
       )}
       {children}
+      <PrivacyDialog />
     </View>
   );
 }

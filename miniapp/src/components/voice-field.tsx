@@ -7,6 +7,8 @@ import type { LocalMedia } from '../platform/types';
 import type { FormAttachment } from '../features/submit/form';
 import { VoicePlayer } from './voice-player';
 import { UploadProgress } from './upload-progress';
+import { ensurePrivacyConsent, privacyConsent } from '../features/privacy/consent';
+import { usePrivacyConsent } from '../features/privacy/use-privacy-consent';
 
 interface Props {
   voice?: FormAttachment;
@@ -22,6 +24,7 @@ export function VoiceField({ voice, onRecorded, onRemove }: Props) {
   const [startedAt, setStartedAt] = useState<number | undefined>();
   const [elapsed, setElapsed] = useState(0);
   const lastTouch = useRef(0);
+  const consent = usePrivacyConsent();
 
   useEffect(() => {
     if (startedAt === undefined) return undefined;
@@ -31,6 +34,12 @@ export function VoiceField({ voice, onRecorded, onRemove }: Props) {
   useEffect(() => () => recorder.current.cancel(), []);
 
   const start = async () => {
+    // A first press may open the privacy dialog instead; the finger has left by the time the
+    // citizen agrees, so recording starts with the next press.
+    if (privacyConsent() !== 'agreed') {
+      if (await ensurePrivacyConsent()) Taro.showToast({ title: '已同意，请再按住按钮说话', icon: 'none', duration: 3000 });
+      return;
+    }
     try {
       await recorder.current.start(MAX_SECONDS);
       setElapsed(0);
@@ -75,6 +84,7 @@ export function VoiceField({ voice, onRecorded, onRemove }: Props) {
     );
   }
   const recording = startedAt !== undefined;
+  if (consent === 'declined') return null;
   return (
     <View className='voice-field'>
       <Button

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 /** A file picked or recorded on the device, not yet uploaded. */
 export interface LocalMedia {
   kind: 'image' | 'video' | 'voice';
@@ -37,4 +39,13 @@ export class PlatformError extends Error {
     super(message);
     this.name = 'PlatformError';
   }
+}
+
+/** Shows the app's privacy dialog and resolves with the citizen's decision (true: agreed). */
+export type PrivacyAsk = () => Promise<boolean>;
+
+export interface PrivacyAgreeButtonProps {
+  onAgree: () => void;
+  className?: string;
+  children: ReactNode;
 }

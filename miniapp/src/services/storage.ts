@@ -8,6 +8,7 @@ export const STORAGE_KEYS = {
   largeText: 'mashang:large-text',
   draft: 'mashang:submit-draft',
   pendingScene: 'mashang:scene',
+  privacy: 'mashang:privacy-consent',
 } as const;
 
 type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];

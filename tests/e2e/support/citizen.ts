@@ -20,16 +20,35 @@ export interface FormFill {
   voice?: boolean;
 }
 
-/** Adds one generated photo through the browser's file picker; waits until it is uploaded. */
+/** The privacy consent dialog (the h5 app asks before the first camera, album, microphone or location use). */
+export const privacyDialog = (phone: Phone): Locator => phone.page.getByRole('dialog', { name: '请先阅读隐私保护指引' }).filter({ visible: true });
+
+/** A wait that may lose a race: its later timeout is nobody's failure. */
+const settled = (wait: Promise<unknown>): Promise<unknown> => wait.catch(() => undefined);
+
+/** Agrees in the privacy dialog when it is open (it is, the first time on a fresh phone). */
+async function agreeIfAsked(phone: Phone): Promise<void> {
+  if (await privacyDialog(phone).count()) await privacyDialog(phone).getByText('同意并继续', { exact: true }).click();
+}
+
+/** Adds one generated photo through the browser's file picker (agreeing to the guide first if asked); waits until it is uploaded. */
 export async function addPhoto(phone: Phone): Promise<void> {
-  const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser'), visible(phone, '＋ 拍照/相册').click()]);
-  await chooser.setFiles({ name: 'pothole.png', mimeType: 'image/png', buffer: photoPng() });
+  const chooser = phone.page.waitForEvent('filechooser');
+  await visible(phone, '＋ 拍照/相册').click();
+  await Promise.race([chooser, settled(privacyDialog(phone).waitFor())]);
+  await agreeIfAsked(phone);
+  await (await chooser).setFiles({ name: 'pothole.png', mimeType: 'image/png', buffer: photoPng() });
   await shown(phone, '.thumb .upload-state--done').waitFor();
 }
 
-/** Click to start, wait until the counter shows two seconds, click to stop; waits for the upload. */
+/** Click to start (a first click may only open the privacy dialog: agree, click again), wait two seconds, click to stop; waits for the upload. */
 export async function recordVoice(phone: Phone): Promise<void> {
   await visible(phone, '按住 说话').click();
+  await Promise.race([settled(visible(phone, /正在录音/).waitFor()), settled(privacyDialog(phone).waitFor())]);
+  if (await privacyDialog(phone).count()) {
+    await agreeIfAsked(phone);
+    await visible(phone, '按住 说话').click();
+  }
   await visible(phone, /正在录音 2 秒/).waitFor();
   await visible(phone, /正在录音/).click();
   await shown(phone, '.voice-field .upload-state--done').waitFor();
@@ -45,7 +64,7 @@ export async function fillForm(phone: Phone, fill: FormFill): Promise<void> {
     await shown(phone, 'input[placeholder="您的姓名"]').fill(fill.contact.name);
     await shown(phone, 'input[placeholder="手机号或带区号的电话"]').fill(fill.contact.phone);
   }
-  await switchNamed(phone, '同意个人信息保护说明').click();
+  await switchNamed(phone, '同意隐私保护指引').click();
 }
 
 /** Presses 提交 and waits for the success page; returns the ticket number it shows. */

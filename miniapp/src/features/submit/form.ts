@@ -85,7 +85,7 @@ function ruleErrors(form: SubmitForm): FieldErrors {
   if (form.attachments.some((a) => a.state === 'uploading')) errors.attachments = '还有文件正在上传，请稍等';
   else if (form.attachments.some((a) => a.state === 'failed')) errors.attachments = '有文件没有上传成功，请删除后重新添加';
   if (form.type && CONTACT_REQUIRED.includes(form.type) && !contact(form)) errors.contact = '请留下姓名和电话，方便办理单位联系您';
-  if (!form.consent) errors.consent = '请先阅读并同意个人信息保护说明';
+  if (!form.consent) errors.consent = '请先阅读并同意隐私保护指引';
   return errors;
 }
 
@@ -104,7 +104,7 @@ const FIELD_FALLBACK: Record<keyof FieldErrors, string> = {
   attachments: '有文件不符合要求，请删除后重新添加',
   location: '请检查地址',
   contact: '请填写姓名和有效的电话号码',
-  consent: '请先阅读并同意个人信息保护说明',
+  consent: '请先阅读并同意隐私保护指引',
   form: '填写的内容有误，请检查',
 };
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { FieldError } from '../../components/field-error';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { CONTENT_LIMITS, TEXT_LIMITS } from '@mashang/shared';
 import type { ReactNode } from 'react';
 import { LocationField } from '../../components/location-field';
@@ -9,6 +9,9 @@ import { SwitchRow } from '../../components/switch-row';
 import { TypePicker } from '../../components/type-picker';
 import { VoiceField } from '../../components/voice-field';
 import { PhoneButton } from '../../platform/phone-button';
+import { openPrivacyGuide } from '../../platform/privacy';
+import { TextOnlyBanner } from '../privacy/text-only-banner';
+import { usePrivacyConsent } from '../privacy/use-privacy-consent';
 import { CONTACT_REQUIRED, effectiveContent } from './form';
 import type { SubmitFormApi } from './use-submit-form';
 import { useKnowledgeHints } from './use-knowledge-hints';
@@ -47,8 +50,10 @@ export function SubmitFormView({ api }: { api: SubmitFormApi }) {
   const voice = form.attachments.find((a) => a.kind === 'voice');
   const length = effectiveContent(form).length;
   const contactOptional = !form.type || !CONTACT_REQUIRED.includes(form.type);
+  const textOnly = usePrivacyConsent() === 'declined';
   return (
     <View className='submit-form'>
+      <TextOnlyBanner />
       <Section title='1. 您要反映什么类型的事？' error={errors.type}>
         <TypePicker value={form.type} onChange={(type) => update({ type })} />
       </Section>
@@ -66,7 +71,7 @@ export function SubmitFormView({ api }: { api: SubmitFormApi }) {
           {length}/{CONTENT_LIMITS.max}
         </Text>
         <KnowledgeHints text={form.content} enabled={form.type === 'consultation'} />
-        <Text className='section__subtitle'>不方便打字？录一段语音：</Text>
+        {!textOnly && <Text className='section__subtitle'>不方便打字？录一段语音：</Text>}
         <VoiceField voice={voice} onRecorded={(clip) => api.addMedia([clip])} onRemove={api.removeAttachment} />
       </Section>
 
@@ -81,7 +86,7 @@ export function SubmitFormView({ api }: { api: SubmitFormApi }) {
       <Section title='5. 怎么联系您' error={errors.contact} optional={contactOptional}>
         <Input className='input' value={form.contactName} maxlength={TEXT_LIMITS.name} placeholder='您的姓名' onInput={(e) => update({ contactName: e.detail.value })} ariaLabel='姓名' />
         <Input className='input' type='number' value={form.contactPhone} maxlength={13} placeholder='手机号或带区号的电话' onInput={(e) => update({ contactPhone: e.detail.value })} ariaLabel='电话' />
-        <PhoneButton onPhone={(contactPhone) => update({ contactPhone })} />
+        {!textOnly && <PhoneButton onPhone={(contactPhone) => update({ contactPhone })} />}
       </Section>
 
       <SwitchRow
@@ -91,13 +96,17 @@ export function SubmitFormView({ api }: { api: SubmitFormApi }) {
         onChange={(confidential) => update({ confidential })}
       />
 
+      {/* The consent for this request's own content: the same guide as the privacy dialog. */}
       <SwitchRow
-        title='我同意个人信息保护说明'
-        label='同意个人信息保护说明'
-        hint='您的姓名、电话、位置只用于办理这件事，加密保存，不会公开。'
+        title='我已阅读并同意隐私保护指引'
+        label='同意隐私保护指引'
+        hint='您写的内容、姓名、电话和地点只用于办理这件事，姓名和电话加密保存，不会公开。'
         checked={form.consent}
         onChange={(consent) => update({ consent })}
       >
+        <Button className='btn btn--text btn--inline' onClick={openPrivacyGuide}>
+          查看《隐私保护指引》
+        </Button>
         <FieldError text={errors.consent} />
       </SwitchRow>
     </View>

@@ -84,6 +84,11 @@ export default function HomePage() {
         </View>
       </View>
       <SwitchRow title='大字模式' hint='字更大、按钮更大，看得更清楚' checked={large} onChange={setLarge} />
+      <View className='footer-links'>
+        <Button className='btn btn--text btn--inline' onClick={() => go('/sub/privacy/index')}>
+          隐私保护指引
+        </Button>
+      </View>
     </PageShell>
   );
 }
