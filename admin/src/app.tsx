@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
@@ -5,13 +6,15 @@ import { Shell } from './layout/shell';
 import { LoginPage } from './pages/login';
 import { QueuesPage } from './pages/queues';
 import { TicketPage } from './pages/ticket';
-import { DeskPage } from './pages/desk';
-import { StatsPage } from './pages/stats';
-import { KnowledgePage } from './pages/knowledge';
-import { UnitsPage } from './pages/units';
-import { StaffPage } from './pages/staff';
-import { ScenesPage } from './pages/scenes';
 import { SessionProvider, useSession } from './session/use-session';
+
+// Pages a unit handler on a phone rarely opens (charts, admin) load on first use.
+const DeskPage = lazy(() => import('./pages/desk').then((m) => ({ default: m.DeskPage })));
+const StatsPage = lazy(() => import('./pages/stats').then((m) => ({ default: m.StatsPage })));
+const KnowledgePage = lazy(() => import('./pages/knowledge').then((m) => ({ default: m.KnowledgePage })));
+const UnitsPage = lazy(() => import('./pages/units').then((m) => ({ default: m.UnitsPage })));
+const StaffPage = lazy(() => import('./pages/staff').then((m) => ({ default: m.StaffPage })));
+const ScenesPage = lazy(() => import('./pages/scenes').then((m) => ({ default: m.ScenesPage })));
 
 function Pages() {
   const { staff, loading } = useSession();
@@ -19,17 +22,19 @@ function Pages() {
   if (!staff) return <LoginPage />;
   return (
     <Shell>
-      <Routes>
-        <Route path="/" element={<QueuesPage />} />
-        <Route path="/tickets/:no" element={<TicketPage />} />
-        <Route path="/desk" element={<DeskPage />} />
-        <Route path="/stats" element={<StatsPage />} />
-        <Route path="/knowledge" element={<KnowledgePage />} />
-        <Route path="/units" element={<UnitsPage />} />
-        <Route path="/staff" element={<StaffPage />} />
-        <Route path="/scenes" element={<ScenesPage />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      <Suspense fallback={<Spin className="page-spin" />}>
+        <Routes>
+          <Route path="/" element={<QueuesPage />} />
+          <Route path="/tickets/:no" element={<TicketPage />} />
+          <Route path="/desk" element={<DeskPage />} />
+          <Route path="/stats" element={<StatsPage />} />
+          <Route path="/knowledge" element={<KnowledgePage />} />
+          <Route path="/units" element={<UnitsPage />} />
+          <Route path="/staff" element={<StaffPage />} />
+          <Route path="/scenes" element={<ScenesPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
     </Shell>
   );
 }

@@ -730,7 +730,7 @@ export interface paths {
          * Key in a hotline call, letter or message-board post (operator)
          * @description The caller is identified by phone (stored encrypted, with a keyed hash). `category` (a dispatch-catalogue code, 422 CATEGORY_NOT_FOUND otherwise) is optional: without it the catalogue suggests one at accept. With an idempotencyKey a repeated call answers 200 with the same ticket; a new ticket answers 201.
          */
-        post: operations["post-api-admin-v1-tickets"];
+        post: operations["staff-create-ticket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -748,7 +748,7 @@ export interface paths {
          * One ticket with timeline, deadlines and the actions this staff member may take
          * @description Confidential tickets (000 §14, 004 §14): unit staff see the contact masked; platform staff see it in clear and each such read is audited (`ticket.contact.read`). Also the platform's records about the ticket: `supervisions` (督办 records; unit staff only those addressed to their unit), `sweepEvents` (due-soon warnings, overdue, follow-up window passed) and `notices` (the citizen's subscribe messages: queued / sent / failed / skipped).
          */
-        get: operations["get-api-admin-v1-tickets-no"];
+        get: operations["staff-get-ticket"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1624,7 +1624,7 @@ export interface paths {
          * Submit a request
          * @description Text is checked with WeChat msg_sec_check (risky → 422 CONTENT_RISKY; check unreachable → accepted with needsReview). Attachments must be this citizen's uploads, unused, of the declared kind. Idempotent per (citizen, idempotencyKey): the first call answers **201**; any repeat — also while the first is still running — answers **200** with the same ticket.
          */
-        post: operations["post-api-v1-tickets"];
+        post: operations["citizen-submit-ticket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1639,7 +1639,7 @@ export interface paths {
             cookie?: never;
         };
         /** One of my requests with its timeline */
-        get: operations["get-api-v1-tickets-no"];
+        get: operations["citizen-get-ticket"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1682,7 +1682,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rate the handling once per round (一事一评, 002 §28); unsatisfied goes to the reopen decision */
-        post: operations["post-api-v1-tickets-no-rate"];
+        post: operations["citizen-rate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1699,7 +1699,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Supply the material the platform asked for (补正, 002 §18) */
-        post: operations["post-api-v1-tickets-no-supplement"];
+        post: operations["citizen-supplement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1716,7 +1716,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw the request (before the unit replied) */
-        post: operations["post-api-v1-tickets-no-withdraw"];
+        post: operations["citizen-withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7172,7 +7172,7 @@ export interface operations {
             };
         };
     };
-    "post-api-admin-v1-tickets": {
+    "staff-create-ticket": {
         parameters: {
             query?: never;
             header?: never;
@@ -7205,7 +7205,7 @@ export interface operations {
                         lat?: number;
                         lng?: number;
                         name?: string;
-                    };
+                    } | unknown | unknown | unknown;
                     /** @enum {string} */
                     type: "consultation" | "help" | "complaint" | "report" | "suggestion";
                 };
@@ -7444,7 +7444,7 @@ export interface operations {
             };
         };
     };
-    "get-api-admin-v1-tickets-no": {
+    "staff-get-ticket": {
         parameters: {
             query?: never;
             header?: never;
@@ -7641,6 +7641,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "class": "B",
+                 *       "note": "属实，受理"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     class?: "A" | "B" | "C" | "D";
@@ -8984,6 +8990,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "leadUnit": "6b11bc4e6f013598ec567686",
+                 *       "note": "请于时限内办理"
+                 *     }
+                 */
                 "application/json": {
                     category?: string;
                     coUnits?: string[];
@@ -9547,6 +9559,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reasonCode": "petition",
+                 *       "note": "信访部门已受理，请关注信访答复"
+                 *     }
+                 */
                 "application/json": {
                     note: string;
                     /** @enum {string} */
@@ -9740,6 +9758,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "result": "已安排人员于11月25日修复路灯，经现场查看已恢复照明。"
+                 *     }
+                 */
                 "application/json": {
                     attachments?: string[];
                     result: string;
@@ -9932,6 +9955,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "workingDays": 5,
+                 *       "reason": "需协调供电部门更换线路"
+                 *     }
+                 */
                 "application/json": {
                     reason: string;
                     workingDays: number;
@@ -10507,6 +10536,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "approve": true
+                 *     }
+                 */
                 "application/json": {
                     approve: boolean;
                     note?: string;
@@ -10891,6 +10925,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "已签收"
+                 *     }
+                 */
                 "application/json": {
                     note?: string;
                 };
@@ -11857,6 +11896,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "answered": true,
+                 *       "satisfaction": "satisfied",
+                 *       "note": "市民表示路灯已修好"
+                 *     }
+                 */
                 "application/json": {
                     answered: boolean;
                     note?: string;
@@ -13824,7 +13870,7 @@ export interface operations {
             };
         };
     };
-    "post-api-v1-tickets": {
+    "citizen-submit-ticket": {
         parameters: {
             query?: never;
             header?: never;
@@ -13833,6 +13879,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "complaint",
+                 *       "content": "人民路锦绣花园小区南门路灯坏了一周，晚上看不清路",
+                 *       "idempotencyKey": "k-7f3a9c21e4",
+                 *       "location": {
+                 *         "address": "白银区人民路锦绣花园小区南门",
+                 *         "lat": 36.5454,
+                 *         "lng": 104.1734
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @default [] */
                     attachments?: string[];
@@ -13851,7 +13909,7 @@ export interface operations {
                         lat?: number;
                         lng?: number;
                         name?: string;
-                    };
+                    } | unknown | unknown | unknown;
                     scene?: string;
                     /** @enum {string} */
                     type: "consultation" | "help" | "complaint" | "report" | "suggestion";
@@ -14109,7 +14167,7 @@ export interface operations {
             };
         };
     };
-    "get-api-v1-tickets-no": {
+    "citizen-get-ticket": {
         parameters: {
             query?: never;
             header?: never;
@@ -14412,7 +14470,7 @@ export interface operations {
             };
         };
     };
-    "post-api-v1-tickets-no-rate": {
+    "citizen-rate": {
         parameters: {
             query?: never;
             header?: {
@@ -14426,6 +14484,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "satisfaction": "satisfied",
+                 *       "comment": "处理及时，谢谢"
+                 *     }
+                 */
                 "application/json": {
                     comment?: string;
                     /** @enum {string} */
@@ -14605,7 +14669,7 @@ export interface operations {
             };
         };
     };
-    "post-api-v1-tickets-no-supplement": {
+    "citizen-supplement": {
         parameters: {
             query?: never;
             header?: {
@@ -14797,7 +14861,7 @@ export interface operations {
             };
         };
     };
-    "post-api-v1-tickets-no-withdraw": {
+    "citizen-withdraw": {
         parameters: {
             query?: never;
             header?: {
@@ -15004,7 +15068,7 @@ export interface operations {
                         lat?: number;
                         lng?: number;
                         name?: string;
-                    };
+                    } | unknown | unknown | unknown;
                     scene?: string;
                     /** @enum {string} */
                     type: "consultation" | "help" | "complaint" | "report" | "suggestion";
