@@ -9,9 +9,13 @@ export async function getScene(scene: string): Promise<SceneView> {
   return r.scene;
 }
 
-/** Published answers are public information: no login needed to read them. */
-export function searchKnowledge(q: string, limit: number): Promise<Page<KnowledgeItem>> {
-  return request<Page<KnowledgeItem>>({ path: '/api/v1/knowledge', query: { q, limit }, auth: false });
+/**
+ * Published answers are public information: no login needed to read them. The BFF's default
+ * number of hits (its best ten) is enough to read on a phone; asking for more would need the
+ * shared limit, which lives beside zod schemas the knowledge subpackage otherwise does without.
+ */
+export function searchKnowledge(q: string): Promise<Page<KnowledgeItem>> {
+  return request<Page<KnowledgeItem>>({ path: '/api/v1/knowledge', query: { q }, auth: false });
 }
 
 /** Up to three questions matching what the citizen is typing (000 §10 即时答复). */

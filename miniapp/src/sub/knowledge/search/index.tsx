@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { KNOWLEDGE_LIMITS, TEXT_LIMITS } from '@mashang/shared';
+import { TEXT_LIMITS } from '@mashang/shared';
 import { useState } from 'react';
 import { FOCUSABLE } from '../../../components/focusable';
 import { PageShell } from '../../../components/page-shell';
@@ -12,7 +12,7 @@ export default function KnowledgeSearchPage() {
   const { params } = useRouter();
   const [text, setText] = useState(params.q ? decodeURIComponent(params.q) : '');
   const [query, setQuery] = useState(text);
-  const remote = useRemote(() => (query.trim() ? searchKnowledge(query.trim(), KNOWLEDGE_LIMITS.searchResults) : Promise.resolve({ items: [] })), [query]);
+  const remote = useRemote(() => (query.trim() ? searchKnowledge(query.trim()) : Promise.resolve({ items: [] })), [query]);
   const search = () => setQuery(text);
 
   return (
