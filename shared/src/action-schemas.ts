@@ -21,11 +21,12 @@ export const requestSupplementInputSchema = z.strictObject({
 });
 export const supplementInputSchema = z
   .strictObject({ content: optionalText(CONTENT_LIMITS.max), attachments: attachments.optional() })
-  .refine((v) => Boolean(v.content) || Boolean(v.attachments?.length), { message: '请填写补充内容或上传材料', path: ['content'] });
+  .refine((v) => Boolean(v.content) || Boolean(v.attachments?.length), { message: '请填写补充内容或上传材料', path: ['content'] })
+  .meta({ anyOf: [{ required: ['content'] }, { required: ['attachments'], properties: { attachments: { minItems: 1 } } }] });
 export const answerInputSchema = z.strictObject({ answer: text(TEXT_LIMITS.result), knowledgeId: idSchema.optional() });
 export const dispatchInputSchema = z
   /** `category`: the dispatch-catalogue leaf the dispatcher confirms (002 §20); kept on the ticket. */
-  .strictObject({ leadUnit: idSchema, coUnits: z.array(idSchema).max(20).optional(), category: categoryCodeSchema.optional(), note })
+  .strictObject({ leadUnit: idSchema, coUnits: z.array(idSchema).max(20).meta({ uniqueItems: true }).optional(), category: categoryCodeSchema.optional(), note })
   .refine((v) => !v.coUnits?.includes(v.leadUnit), { message: '牵头单位不能同时是协办单位', path: ['coUnits'] })
   .refine((v) => new Set(v.coUnits ?? []).size === (v.coUnits ?? []).length, { message: '协办单位重复', path: ['coUnits'] });
 export const signInputSchema = z.strictObject({ note });
@@ -34,11 +35,13 @@ export const decideReturnInputSchema = z.strictObject({ approve: z.boolean(), no
 export const replyInputSchema = z.strictObject({ result: text(TEXT_LIMITS.result), attachments: attachments.optional() });
 export const reviewInputSchema = z
   .strictObject({ approve: z.boolean(), note })
-  .refine((v) => v.approve || Boolean(v.note), { message: '退回重办时请说明理由', path: ['note'] });
+  .refine((v) => v.approve || Boolean(v.note), { message: '退回重办时请说明理由', path: ['note'] })
+  .meta({ anyOf: [{ properties: { approve: { enum: [true] } } }, { required: ['note'], properties: { note: { pattern: '\\S' } } }] });
 export const rateInputSchema = z.strictObject({ satisfaction: z.enum(SATISFACTION_LEVELS), comment: optionalText(TEXT_LIMITS.comment) });
 export const visitInputSchema = z
   .strictObject({ answered: z.boolean(), satisfaction: z.enum(SATISFACTION_LEVELS).optional(), note })
-  .refine((v) => v.answered || v.satisfaction === undefined, { message: '未接通的回访不能记录满意度', path: ['satisfaction'] });
+  .refine((v) => v.answered || v.satisfaction === undefined, { message: '未接通的回访不能记录满意度', path: ['satisfaction'] })
+  .meta({ anyOf: [{ properties: { answered: { enum: [true] } } }, { not: { required: ['satisfaction'] } }] });
 export const decideReopenInputSchema = z.strictObject({ reopen: z.boolean(), note: text(TEXT_LIMITS.note) });
 /** `uncooperativeSince`: from when the citizen has not cooperated (002 §25(8) 「连续30日」), where the profile counts it. */
 export const terminateInputSchema = z.strictObject({ reasonCode: z.enum(TERMINATION_REASON_CODES), note: text(TEXT_LIMITS.note), uncooperativeSince: dateTime.optional() });

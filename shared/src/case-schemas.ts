@@ -35,7 +35,8 @@ export const caseUpdateSchema = z
     result: text(TEXT_LIMITS.result).optional(),
     version: z.number().int().min(0),
   })
-  .refine((v) => v.title !== undefined || v.summary !== undefined || v.content !== undefined || v.result !== undefined, { message: '请至少修改一项', path: ['title'] });
+  .refine((v) => v.title !== undefined || v.summary !== undefined || v.content !== undefined || v.result !== undefined, { message: '请至少修改一项', path: ['title'] })
+  .meta({ anyOf: [{ required: ['title'] }, { required: ['summary'] }, { required: ['content'] }, { required: ['result'] }] });
 export type CaseUpdateInput = z.output<typeof caseUpdateSchema>;
 
 export const caseIdParamsSchema = z.strictObject({ id: idSchema });

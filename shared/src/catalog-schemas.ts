@@ -42,7 +42,8 @@ export const categoryPatchSchema = z
     assignments: assignments.optional(),
     active: z.boolean().optional(),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), '请至少修改一项');
+  .refine((p) => Object.values(p).some((v) => v !== undefined), '请至少修改一项')
+  .meta({ minProperties: 1 });
 export type CategoryPatchInput = z.output<typeof categoryPatchSchema>;
 
 export const categoryListQuerySchema = z.strictObject({ active: queryBooleanSchema.optional() });

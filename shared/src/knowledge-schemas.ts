@@ -40,7 +40,8 @@ export const knowledgePatchSchema = z
     unit: idSchema.optional(),
     reviewBy: isoDateOrDateTimeSchema.optional(),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), '请至少修改一项');
+  .refine((p) => Object.values(p).some((v) => v !== undefined), '请至少修改一项')
+  .meta({ minProperties: 1 });
 export type KnowledgePatchInput = z.output<typeof knowledgePatchSchema>;
 
 /** POST /api/admin/v1/knowledge/{id}/publish — optionally confirm a new review-by date. */

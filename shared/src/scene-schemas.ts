@@ -42,7 +42,8 @@ export const scenePatchSchema = z
     categories: categories.optional(),
     active: z.boolean().optional(),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), '请至少修改一项');
+  .refine((p) => Object.values(p).some((v) => v !== undefined), '请至少修改一项')
+  .meta({ minProperties: 1 });
 export type ScenePatchInput = z.output<typeof scenePatchSchema>;
 
 /** GET /api/admin/v1/scenes */

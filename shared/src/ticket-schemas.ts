@@ -27,7 +27,15 @@ export const locationSchema = z
     name: optionalText(TEXT_LIMITS.address),
   })
   .refine((l) => (l.lat === undefined) === (l.lng === undefined), { message: '经纬度需同时提供', path: ['lng'] })
-  .refine((l) => l.lat !== undefined || Boolean(l.address) || Boolean(l.name), { message: '请提供位置或地址', path: ['address'] });
+  .refine((l) => l.lat !== undefined || Boolean(l.address) || Boolean(l.name), { message: '请提供位置或地址', path: ['address'] })
+  // The two refinements, as JSON Schema says them (the OpenAPI document is generated from this schema).
+  .meta({
+    anyOf: [
+      { required: ['lat', 'lng'] },
+      { required: ['address'], not: { anyOf: [{ required: ['lat'] }, { required: ['lng'] }] } },
+      { required: ['name'], not: { anyOf: [{ required: ['lat'] }, { required: ['lng'] }] } },
+    ],
+  });
 
 export const contactSchema = z.strictObject({ name: text(TEXT_LIMITS.name), phone: phoneSchema });
 

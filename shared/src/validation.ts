@@ -19,6 +19,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export const isCleanText = (s: string): boolean => !CONTROL_CHARS.test(s) && !LONE_SURROGATE.test(s);
 
+/**
+ * The same rules as JSON Schema patterns for the OpenAPI document (code points: an astral
+ * character is one character, a lone surrogate is excluded): no control character, and for
+ * required text at least one visible character.
+ */
+const EXCLUDED = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\uD800-\\uDFFF';
+export const CLEAN_TEXT_PATTERN = `^[^${EXCLUDED}]*$`;
+export const VISIBLE_TEXT_PATTERN = `^[^${EXCLUDED}]*[^\\s${EXCLUDED}\\u202A-\\u202E\\u2066-\\u2069][^${EXCLUDED}]*$`;
+
 /** A string with the hygiene above, trimmed. */
 const cleanString = () =>
   z
@@ -28,12 +37,13 @@ const cleanString = () =>
     .refine(isCleanText, '文本含有不可见的控制字符或无效字符');
 
 /** Trimmed, non-empty text of at most `max` characters. */
-export const text = (max: number, min = 1) => cleanString().min(min).max(max);
+export const text = (max: number, min = 1) => cleanString().min(min).max(max).meta({ pattern: min > 0 ? VISIBLE_TEXT_PATTERN : CLEAN_TEXT_PATTERN });
 
 /** Optional trimmed text; an empty string after trimming counts as absent. */
 export const optionalText = (max: number) =>
   cleanString()
     .max(max)
+    .meta({ pattern: CLEAN_TEXT_PATTERN })
     .optional()
     .transform((v) => (v === '' ? undefined : v));
 
@@ -85,14 +95,16 @@ export const phoneSchema = z
   .trim()
   .max(24)
   .transform(normalizePhone)
-  .refine((p) => MOBILE_PHONE.test(p) || LANDLINE_PHONE.test(p), '请输入有效的手机号或带区号的固定电话');
+  .refine((p) => MOBILE_PHONE.test(p) || LANDLINE_PHONE.test(p), '请输入有效的手机号或带区号的固定电话')
+  .meta({ pattern: '^\\s*(?:(?:\\+?86|0086)?1[3-9]\\d{9}|0\\d{2,3}-?[1-9]\\d{6,7}(?:-\\d{1,6})?)\\s*$' });
 
 export const mobilePhoneSchema = z
   .string()
   .trim()
   .max(24)
   .transform(normalizePhone)
-  .refine((p) => MOBILE_PHONE.test(p), '请输入有效的手机号');
+  .refine((p) => MOBILE_PHONE.test(p), '请输入有效的手机号')
+  .meta({ pattern: '^\\s*(?:\\+?86|0086)?1[3-9]\\d{9}\\s*$' });
 
 /**
  * Years a date given to the API may name: the working-day calendar reasons about this century

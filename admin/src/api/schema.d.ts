@@ -2344,7 +2344,7 @@ export interface operations {
                     summary?: string;
                     title?: string;
                     version: number;
-                };
+                } | unknown | unknown | unknown | unknown;
             };
         };
         responses: {
@@ -10544,6 +10544,11 @@ export interface operations {
                 "application/json": {
                     approve: boolean;
                     note?: string;
+                } | {
+                    /** @enum {unknown} */
+                    approve?: true;
+                } | {
+                    note: unknown;
                 };
             };
         };
@@ -11908,7 +11913,10 @@ export interface operations {
                     note?: string;
                     /** @enum {string} */
                     satisfaction?: "satisfied" | "basic" | "unsatisfied";
-                };
+                } | {
+                    /** @enum {unknown} */
+                    answered?: true;
+                } | unknown;
             };
         };
         responses: {
@@ -13189,7 +13197,7 @@ export interface operations {
                 "application/json": {
                     name?: string | null;
                     phone?: string | null;
-                };
+                } | unknown | unknown;
             };
         };
         responses: {
@@ -14686,6 +14694,8 @@ export interface operations {
                 "application/json": {
                     attachments?: string[];
                     content?: string;
+                } | unknown | {
+                    attachments: unknown;
                 };
             };
         };

@@ -15,7 +15,8 @@ export const citizenStaffSchema = citizenSchema.extend({
 /** PATCH /api/v1/me: `null` clears a field. */
 export const profilePatchSchema = z
   .strictObject({ name: text(32).nullable().optional(), phone: phoneSchema.nullable().optional() })
-  .refine((p) => p.name !== undefined || p.phone !== undefined, '至少修改一项');
+  .refine((p) => p.name !== undefined || p.phone !== undefined, '至少修改一项')
+  .meta({ anyOf: [{ required: ['name'] }, { required: ['phone'] }] });
 
 export const citizenIdParams = z.strictObject({ id: idSchema });
 

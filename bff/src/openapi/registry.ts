@@ -17,6 +17,8 @@ export interface RouteDoc {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** An example request body (must validate against `body`; tested). */
+  bodyExample?: unknown;
   /** A body the handler reads itself (e.g. multipart/form-data), documented but not validated by defineRoute. */
   rawBody?: { contentType: string; schema: Record<string, unknown> };
   /** Extra headers the route reads, e.g. If-Match. */
@@ -134,7 +136,7 @@ export function renderOpenApi(registry: OpenApiRegistry, info: { title: string; 
       ...(doc.auth === 'public' ? { security: [] } : { security: [{ [doc.auth === 'citizen' ? 'citizenToken' : 'staffToken']: [] }] }),
       ...(doc.roles?.length ? { 'x-roles': doc.roles } : {}),
       parameters: parameters(doc),
-      ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
+      ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input'), ...(doc.bodyExample !== undefined ? { example: doc.bodyExample } : {}) } } } } : {}),
       ...(doc.rawBody ? { requestBody: { required: true, content: { [doc.rawBody.contentType]: { schema: doc.rawBody.schema } } } } : {}),
       responses,
     };

@@ -22,7 +22,8 @@ export const staffPatchSchema = z
     active: z.boolean().optional(),
     password: newPasswordSchema.optional(),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项');
+  .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项')
+  .meta({ minProperties: 1 });
 
 export const staffListQuery = z.strictObject({
   role: z.enum(STAFF_ROLES).optional(),

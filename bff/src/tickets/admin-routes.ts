@@ -6,6 +6,7 @@ import {
   STAFF_ROLES,
   STATE_MACHINE,
   TICKET_ACTIONS,
+  TICKET_STATUSES,
   ticketNoParamsSchema,
   type TicketAction,
 } from '@mashang/shared';
@@ -17,6 +18,7 @@ import { keyInTicket } from './create';
 import { listStaffTickets } from './queries';
 import { readStaffTicket, staffView, summaryView } from './read';
 import { ACTION_ERRORS, IF_MATCH, oneStaffTicket, oneTicket, ticketPage } from './schemas';
+import { ACTION_EXAMPLES, OPERATION_IDS, staffActionId, ticketLinks } from './links';
 
 const TAGS = ['tickets (staff)'];
 
@@ -58,6 +60,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
     {
       method: 'post',
       path: '/api/admin/v1/tickets',
+      operationId: OPERATION_IDS.staffCreate,
       summary: 'Key in a hotline call, letter or message-board post (operator)',
       description: 'The caller is identified by phone (stored encrypted, with a keyed hash). `category` (a dispatch-catalogue code, 422 CATEGORY_NOT_FOUND otherwise) is optional: without it the catalogue suggests one at accept. With an idempotencyKey a repeated call answers 200 with the same ticket; a new ticket answers 201.',
       tags: TAGS,
@@ -65,8 +68,8 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       roles: ['operator'],
       body: operatorCreateTicketSchema,
       responses: {
-        201: { description: 'created', schema: oneTicket },
-        200: { description: 'the ticket an earlier call with the same idempotencyKey created', schema: oneTicket },
+        201: { description: 'created', schema: oneTicket, links: ticketLinks('staff', STAFF_ACTIONS, ['submitted']) },
+        200: { description: 'the ticket an earlier call with the same idempotencyKey created', schema: oneTicket, links: ticketLinks('staff', STAFF_ACTIONS, ['submitted']) },
         422: { description: 'CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF: `category` is not an active leaf of the dispatch catalogue' },
       },
     },
@@ -102,6 +105,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
     {
       method: 'get',
       path: '/api/admin/v1/tickets/:no',
+      operationId: OPERATION_IDS.staffGet,
       summary: 'One ticket with timeline, deadlines and the actions this staff member may take',
       description:
         'Confidential tickets (000 §14, 004 §14): unit staff see the contact masked; platform staff see it in clear and each such read is audited (`ticket.contact.read`). ' +
@@ -110,7 +114,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       auth: 'staff',
       roles: STAFF_ROLES,
       params: ticketNoParamsSchema,
-      responses: { 200: { description: 'the ticket', schema: oneStaffTicket }, 404: ACTION_ERRORS[404] },
+      responses: { 200: { description: 'the ticket', schema: oneStaffTicket, links: ticketLinks('staff', STAFF_ACTIONS, TICKET_STATUSES) }, 404: ACTION_ERRORS[404] },
     },
     async (ctx, { params, actor }) => {
       const view = await readStaffTicket(deps, actor, params.no);
@@ -125,7 +129,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       {
         method: 'post',
         path: `/api/admin/v1/tickets/:no/${action}`,
-        operationId: `staff-${action}`,
+        operationId: staffActionId(action),
         summary: ACTION_SUMMARIES[action],
         description: `${ACTION_LABELS[action]}. Allowed from: ${STATE_MACHINE[action].from.join(', ')}. A handler acts only on tickets of its unit.`,
         tags: TAGS,
@@ -133,8 +137,9 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
         roles: STATE_MACHINE[action].who.roles,
         params: ticketNoParamsSchema,
         body: actionInputSchemaFor(action, deps.profile),
+        bodyExample: ACTION_EXAMPLES[action],
         headers: IF_MATCH,
-        responses: { 200: { description: 'the ticket after the action', schema: oneTicket }, ...ACTION_ERRORS },
+        responses: { 200: { description: 'the ticket after the action', schema: oneTicket, links: ticketLinks('staff', STAFF_ACTIONS, STATE_MACHINE[action].to === 'same' ? STATE_MACHINE[action].from : STATE_MACHINE[action].to) }, ...ACTION_ERRORS },
       },
       async (ctx, { params, body, actor }) => {
         const ticket = await performAction(deps, actor, { no: params.no, action, input: body, ifMatch: ifMatchVersion(ctx) });

@@ -6,6 +6,7 @@ import {
   supplementInputSchema,
   ticketNoParamsSchema,
   withdrawInputSchema,
+  TICKET_STATUSES,
   type TicketAction,
 } from '@mashang/shared';
 import type { AppDeps } from '../app';
@@ -16,6 +17,7 @@ import { submitTicket } from './create';
 import { listCitizenTickets } from './queries';
 import { citizenView, readCitizenTicket, summaryView } from './read';
 import { ACTION_ERRORS, IF_MATCH, oneTicket, ticketPage } from './schemas';
+import { ACTION_EXAMPLES, citizenActionId, OPERATION_IDS, SUBMIT_EXAMPLE, ticketLinks } from './links';
 
 const TAGS = ['tickets (citizen)'];
 
@@ -24,6 +26,7 @@ const CITIZEN_ACTIONS = [
   { action: 'withdraw', body: withdrawInputSchema, summary: 'Withdraw the request (before the unit replied)' },
   { action: 'rate', body: rateInputSchema, summary: 'Rate the handling once per round (一事一评, 002 §28); unsatisfied goes to the reopen decision' },
 ] as const satisfies ReadonlyArray<{ action: TicketAction; body: z.ZodType; summary: string }>;
+const CITIZEN_ACTION_NAMES = CITIZEN_ACTIONS.map((a) => a.action);
 
 /** The citizen's ticket API (mini-program). */
 export function citizenTicketRoutes(kit: RouteKit, deps: AppDeps): void {
@@ -32,6 +35,7 @@ export function citizenTicketRoutes(kit: RouteKit, deps: AppDeps): void {
     {
       method: 'post',
       path: '/api/v1/tickets',
+      operationId: OPERATION_IDS.citizenSubmit,
       summary: 'Submit a request',
       description:
         'Text is checked with WeChat msg_sec_check (risky → 422 CONTENT_RISKY; check unreachable → accepted with needsReview). Attachments must be this citizen\'s uploads, unused, of the declared kind. ' +
@@ -39,9 +43,10 @@ export function citizenTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       tags: TAGS,
       auth: 'citizen',
       body: createTicketSchema,
+      bodyExample: SUBMIT_EXAMPLE,
       responses: {
-        201: { description: 'created', schema: oneTicket },
-        200: { description: 'the ticket an earlier call with the same idempotencyKey created', schema: oneTicket },
+        201: { description: 'created', schema: oneTicket, links: ticketLinks('citizen', CITIZEN_ACTION_NAMES, ['submitted']) },
+        200: { description: 'the ticket an earlier call with the same idempotencyKey created', schema: oneTicket, links: ticketLinks('citizen', CITIZEN_ACTION_NAMES, ['submitted']) },
         403: { description: 'MEDIA_NOT_OWNED' },
         404: { description: 'MEDIA_NOT_FOUND' },
         409: { description: 'MEDIA_ALREADY_USED' },
@@ -67,7 +72,16 @@ export function citizenTicketRoutes(kit: RouteKit, deps: AppDeps): void {
 
   defineRoute(
     kit,
-    { method: 'get', path: '/api/v1/tickets/:no', summary: 'One of my requests with its timeline', tags: TAGS, auth: 'citizen', params: ticketNoParamsSchema, responses: { 200: { description: 'the ticket', schema: oneTicket }, 404: ACTION_ERRORS[404] } },
+    {
+      method: 'get',
+      path: '/api/v1/tickets/:no',
+      operationId: OPERATION_IDS.citizenGet,
+      summary: 'One of my requests with its timeline',
+      tags: TAGS,
+      auth: 'citizen',
+      params: ticketNoParamsSchema,
+      responses: { 200: { description: 'the ticket', schema: oneTicket, links: ticketLinks('citizen', CITIZEN_ACTION_NAMES, TICKET_STATUSES) }, 404: ACTION_ERRORS[404] },
+    },
     async (ctx, { params, actor }) => {
       const view = await readCitizenTicket(deps, actor, params.no);
       setVersionTag(ctx, view.version);
@@ -78,7 +92,19 @@ export function citizenTicketRoutes(kit: RouteKit, deps: AppDeps): void {
   for (const spec of CITIZEN_ACTIONS) {
     defineRoute(
       kit,
-      { method: 'post', path: `/api/v1/tickets/:no/${spec.action}`, summary: spec.summary, tags: TAGS, auth: 'citizen', params: ticketNoParamsSchema, body: spec.body, headers: IF_MATCH, responses: { 200: { description: 'the ticket after the action', schema: oneTicket }, ...ACTION_ERRORS } },
+      {
+        method: 'post',
+        path: `/api/v1/tickets/:no/${spec.action}`,
+        operationId: citizenActionId(spec.action),
+        summary: spec.summary,
+        tags: TAGS,
+        auth: 'citizen',
+        params: ticketNoParamsSchema,
+        body: spec.body,
+        bodyExample: ACTION_EXAMPLES[spec.action],
+        headers: IF_MATCH,
+        responses: { 200: { description: 'the ticket after the action', schema: oneTicket, links: { read: ticketLinks('citizen', [], []).read } }, ...ACTION_ERRORS },
+      },
       async (ctx, { params, body, actor }) => {
         const ticket = await performAction(deps, actor, { no: params.no, action: spec.action, input: body, ifMatch: ifMatchVersion(ctx) });
         setVersionTag(ctx, ticket.version);

@@ -13,7 +13,8 @@ export const unitPatchSchema = z
     is24h: z.boolean().optional(),
     active: z.boolean().optional(),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项');
+  .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项')
+  .meta({ minProperties: 1 });
 
 export const unitListQuery = z.strictObject({
   parent: z.union([z.literal('root'), idSchema]).optional(),

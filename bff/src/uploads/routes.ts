@@ -16,8 +16,14 @@ export const uploadRequestSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal(kind),
       mime: z.string().min(3).max(100).meta({ enum: [...MEDIA_LIMITS[kind].mimes] }),
-      size: z.number().int().positive(),
-      duration: z.number().nonnegative().max(86_400).optional(),
+      // The per-kind limits as the document states them; the service answers beyond them (413 MEDIA_TOO_LARGE, 400 MEDIA_TOO_LONG).
+      size: z.number().int().positive().meta({ maximum: MEDIA_LIMITS[kind].maxBytes }),
+      duration: z
+        .number()
+        .nonnegative()
+        .max(86_400)
+        .meta(MEDIA_LIMITS[kind].maxDurationSec !== undefined ? { maximum: MEDIA_LIMITS[kind].maxDurationSec } : {})
+        .optional(),
     }),
   ) as unknown as [z.ZodObject<{ kind: z.ZodLiteral<(typeof MEDIA_KINDS)[number]>; mime: z.ZodString; size: z.ZodNumber; duration: z.ZodOptional<z.ZodNumber> }>],
 );
