@@ -4,7 +4,7 @@ import { MEDIA_LIMITS } from '@mashang/shared';
 import type { FormAttachment } from '../features/submit/form';
 import { pickImages, pickVideo } from '../platform/media';
 import type { LocalMedia } from '../platform/types';
-import { UploadProgress } from './upload-progress';
+import { UploadProgress, type UploadControls } from './upload-progress';
 import { ensurePrivacyConsent } from '../features/privacy/consent';
 import { usePrivacyConsent } from '../features/privacy/use-privacy-consent';
 
@@ -12,6 +12,8 @@ interface Props {
   attachments: FormAttachment[];
   onAdd: (items: LocalMedia[]) => string | undefined;
   onRemove: (id: string) => void;
+  /** Cancel a running upload, retry a failed one (each file on its own). */
+  controls?: UploadControls;
 }
 
 function say(message: string | undefined) {
@@ -28,7 +30,7 @@ async function pick(run: () => Promise<LocalMedia[]>, onAdd: Props['onAdd']) {
 }
 
 /** Up to 9 photos with previews and removal, and one video; each uploads at once and shows its progress. */
-export function MediaField({ attachments, onAdd, onRemove }: Props) {
+export function MediaField({ attachments, onAdd, onRemove, controls }: Props) {
   const images = attachments.filter((a) => a.kind === 'image');
   const video = attachments.find((a) => a.kind === 'video');
   const imageRoom = MEDIA_LIMITS.image.maxCount - images.length;
@@ -41,7 +43,7 @@ export function MediaField({ attachments, onAdd, onRemove }: Props) {
         {images.map((img, i) => (
           <View key={img.id} className='thumb'>
             <Image className='thumb__img' src={img.path} mode='aspectFill' onClick={() => preview(img.path)} ariaLabel={`第 ${i + 1} 张照片`} />
-            <UploadProgress item={img} />
+            <UploadProgress item={img} controls={controls} name={`第 ${i + 1} 张照片`} />
             <Button className='thumb__remove' onClick={() => onRemove(img.id)} ariaLabel={`删除第 ${i + 1} 张照片`}>
               删除
             </Button>
@@ -59,7 +61,7 @@ export function MediaField({ attachments, onAdd, onRemove }: Props) {
       {video ? (
         <View className='video-item'>
           <Video className='video-item__player' src={video.path} controls showCenterPlayBtn objectFit='contain' />
-          <UploadProgress item={video} />
+          <UploadProgress item={video} controls={controls} name='视频' />
           <Button className='btn btn--text btn--inline' onClick={() => onRemove(video.id)}>
             删除视频
           </Button>

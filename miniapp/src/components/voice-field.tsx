@@ -6,7 +6,7 @@ import { createRecorder } from '../platform/recorder';
 import type { LocalMedia } from '../platform/types';
 import type { FormAttachment } from '../features/submit/form';
 import { VoicePlayer } from './voice-player';
-import { UploadProgress } from './upload-progress';
+import { UploadProgress, type UploadControls } from './upload-progress';
 import { ensurePrivacyConsent, privacyConsent } from '../features/privacy/consent';
 import { usePrivacyConsent } from '../features/privacy/use-privacy-consent';
 
@@ -14,12 +14,13 @@ interface Props {
   voice?: FormAttachment;
   onRecorded: (clip: LocalMedia) => void;
   onRemove: (id: string) => void;
+  controls?: UploadControls;
 }
 
 const MAX_SECONDS = MEDIA_LIMITS.voice.maxDurationSec ?? 60;
 
 /** 按住说话: hold to record, release to keep, with the seconds counting and a replay before sending. */
-export function VoiceField({ voice, onRecorded, onRemove }: Props) {
+export function VoiceField({ voice, onRecorded, onRemove, controls }: Props) {
   const recorder = useRef(createRecorder());
   const [startedAt, setStartedAt] = useState<number | undefined>();
   const [elapsed, setElapsed] = useState(0);
@@ -76,7 +77,7 @@ export function VoiceField({ voice, onRecorded, onRemove }: Props) {
     return (
       <View className='voice-field'>
         <VoicePlayer src={voice.path} duration={voice.duration} />
-        <UploadProgress item={voice} />
+        <UploadProgress item={voice} controls={controls} name='录音' />
         <Button className='btn btn--text btn--inline' onClick={() => onRemove(voice.id)}>
           删除录音
         </Button>

@@ -83,7 +83,7 @@ function ruleErrors(form: SubmitForm): FieldErrors {
   if (length < CONTENT_LIMITS.min) errors.content = `请至少写 ${CONTENT_LIMITS.min} 个字，或录一段语音`;
   else if (length > CONTENT_LIMITS.max) errors.content = `内容不能超过 ${CONTENT_LIMITS.max} 个字`;
   if (form.attachments.some((a) => a.state === 'uploading')) errors.attachments = '还有文件正在上传，请稍等';
-  else if (form.attachments.some((a) => a.state === 'failed')) errors.attachments = '有文件没有上传成功，请删除后重新添加';
+  else if (form.attachments.some((a) => a.state === 'failed')) errors.attachments = '有文件没有上传成功，请点「重试」，或删除它';
   if (form.type && CONTACT_REQUIRED.includes(form.type) && !contact(form)) errors.contact = '请留下姓名和电话，方便办理单位联系您';
   if (!form.consent) errors.consent = '请先阅读并同意隐私保护指引';
   return errors;

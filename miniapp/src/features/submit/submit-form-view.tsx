@@ -51,6 +51,7 @@ export function SubmitFormView({ api }: { api: SubmitFormApi }) {
   const length = effectiveContent(form).length;
   const contactOptional = !form.type || !CONTACT_REQUIRED.includes(form.type);
   const textOnly = usePrivacyConsent() === 'declined';
+  const controls = { onCancel: api.cancelUpload, onRetry: api.retryUpload };
   return (
     <View className='submit-form'>
       <TextOnlyBanner />
@@ -72,11 +73,11 @@ export function SubmitFormView({ api }: { api: SubmitFormApi }) {
         </Text>
         <KnowledgeHints text={form.content} enabled={form.type === 'consultation'} />
         {!textOnly && <Text className='section__subtitle'>不方便打字？录一段语音：</Text>}
-        <VoiceField voice={voice} onRecorded={(clip) => api.addMedia([clip])} onRemove={api.removeAttachment} />
+        <VoiceField voice={voice} onRecorded={(clip) => api.addMedia([clip])} onRemove={api.removeAttachment} controls={controls} />
       </Section>
 
       <Section title='3. 照片或视频' error={errors.attachments} optional>
-        <MediaField attachments={form.attachments} onAdd={api.addMedia} onRemove={api.removeAttachment} />
+        <MediaField attachments={form.attachments} onAdd={api.addMedia} onRemove={api.removeAttachment} controls={controls} />
       </Section>
 
       <Section title='4. 在什么地方' error={errors.location} optional>

@@ -29,9 +29,10 @@ function parseBody(data: unknown): unknown {
 /**
  * Two steps, as the BFF's storage port wants it for OSS and local disk alike: ask for a signed
  * slot (POST /api/v1/uploads), then post the file with the slot's `fields` straight to `uploadUrl`.
- * Resolves to the storage key the ticket will reference.
+ * Resolves to the storage key the ticket will reference. `onAbortable` receives the way to stop
+ * the transfer (the citizen's 取消 on a weak network).
  */
-export async function uploadMedia(media: LocalMedia, onProgress: (percent: number) => void): Promise<string> {
+export async function uploadMedia(media: LocalMedia, onProgress: (percent: number) => void, onAbortable: (abort: () => void) => void = () => undefined): Promise<string> {
   const grant = await requestUpload({ kind: media.kind, mime: media.mime.toLowerCase(), size: media.size, duration: media.duration });
   const task = Taro.uploadFile({
     url: apiUrl(grant.uploadUrl),
@@ -43,6 +44,7 @@ export async function uploadMedia(media: LocalMedia, onProgress: (percent: numbe
     timeout: 120000,
   });
   task.progress((p) => onProgress(p.progress));
+  onAbortable(() => task.abort());
   let res: Taro.uploadFile.SuccessCallbackResult;
   try {
     res = await task;

@@ -13,6 +13,10 @@ export interface MediaUploads {
   /** Adds and starts uploading; returns the first problem in plain words (too many, too big, wrong format). */
   addMedia: (items: LocalMedia[]) => string | undefined;
   removeAttachment: (id: string) => void;
+  /** Stops a running upload and drops the file (the typed text and the other files stay). */
+  cancelUpload: (id: string) => void;
+  /** Sends a failed file again, on its own. */
+  retryUpload: (id: string) => void;
 }
 
 /** Media picked for a form upload at once, each with its own progress; shared by submit and supplement. */
@@ -23,6 +27,18 @@ export function useMediaUploads(list: FormAttachment[], update: Update): MediaUp
   const patch = useCallback(
     (id: string, p: Partial<FormAttachment>) => update((l) => l.map((a) => (a.id === id ? { ...a, ...p } : a))),
     [update],
+  );
+  const aborts = useRef(new Map<string, () => void>());
+
+  /** One file's upload; a cancelled one is gone from the list, so its late answers change nothing. */
+  const send = useCallback(
+    (a: FormAttachment) => {
+      uploadMedia(a, (progress) => patch(a.id, { progress }), (abort) => aborts.current.set(a.id, abort))
+        .then((key) => patch(a.id, { key, state: 'done', progress: 100 }))
+        .catch((e: unknown) => patch(a.id, { state: 'failed', error: messageOf(e) }))
+        .finally(() => aborts.current.delete(a.id));
+    },
+    [patch],
   );
 
   const addMedia = useCallback(
@@ -38,16 +54,29 @@ export function useMediaUploads(list: FormAttachment[], update: Update): MediaUp
       if (accepted.length === 0) return problem;
       listRef.current = [...listRef.current, ...accepted];
       update((l) => [...l, ...accepted]);
-      for (const a of accepted) {
-        uploadMedia(a, (progress) => patch(a.id, { progress }))
-          .then((key) => patch(a.id, { key, state: 'done', progress: 100 }))
-          .catch((e: unknown) => patch(a.id, { state: 'failed', error: messageOf(e) }));
-      }
+      accepted.forEach(send);
       return problem;
     },
-    [patch, update],
+    [send, update],
   );
 
   const removeAttachment = useCallback((id: string) => update((l) => l.filter((a) => a.id !== id)), [update]);
-  return { addMedia, removeAttachment };
+  const cancelUpload = useCallback(
+    (id: string) => {
+      aborts.current.get(id)?.();
+      aborts.current.delete(id);
+      removeAttachment(id);
+    },
+    [removeAttachment],
+  );
+  const retryUpload = useCallback(
+    (id: string) => {
+      const failed = listRef.current.find((a) => a.id === id && a.state === 'failed');
+      if (!failed) return;
+      patch(id, { state: 'uploading', progress: 0, error: undefined });
+      send(failed);
+    },
+    [patch, send],
+  );
+  return { addMedia, removeAttachment, cancelUpload, retryUpload };
 }

@@ -17,6 +17,8 @@ export interface SubmitFormApi {
   prefillContact: (name: string, phone: string) => void;
   addMedia: (items: LocalMedia[]) => string | undefined;
   removeAttachment: (id: string) => void;
+  cancelUpload: (id: string) => void;
+  retryUpload: (id: string) => void;
   discardDraft: () => void;
   submit: () => Promise<TicketView | undefined>;
 }
@@ -50,7 +52,7 @@ export function useSubmitForm(initial: Partial<SubmitForm> = {}): SubmitFormApi 
   const updateAttachments = useCallback((fn: (list: FormAttachment[]) => FormAttachment[]) => {
     setForm((f) => ({ ...f, attachments: fn(f.attachments) }));
   }, []);
-  const { addMedia, removeAttachment } = useMediaUploads(form.attachments, updateAttachments);
+  const { addMedia, removeAttachment, cancelUpload, retryUpload } = useMediaUploads(form.attachments, updateAttachments);
 
   const discardDraft = useCallback(() => {
     clearDraft();
@@ -84,7 +86,7 @@ export function useSubmitForm(initial: Partial<SubmitForm> = {}): SubmitFormApi 
     }
   }, []);
 
-  return { form, errors, restored: Boolean(restoredDraft), submitting, update, prefillContact, addMedia, removeAttachment, discardDraft, submit };
+  return { form, errors, restored: Boolean(restoredDraft), submitting, update, prefillContact, addMedia, removeAttachment, cancelUpload, retryUpload, discardDraft, submit };
 }
 
 function pickDefined(patch: Partial<SubmitForm>): Partial<SubmitForm> {

@@ -38,7 +38,7 @@ export function SupplementForm({ request, onSend }: Props) {
       <Text className='section__title'>请补充材料</Text>
       {request && <Text className='banner__line'>工作人员说：{request}</Text>}
       <Textarea className='textarea' value={content} maxlength={CONTENT_LIMITS.max} placeholder='请写下补充的情况' onInput={(e) => setContent(e.detail.value)} ariaLabel='补充内容' />
-      <MediaField attachments={attachments} onAdd={media.addMedia} onRemove={media.removeAttachment} />
+      <MediaField attachments={attachments} onAdd={media.addMedia} onRemove={media.removeAttachment} controls={{ onCancel: media.cancelUpload, onRetry: media.retryUpload }} />
       <FieldError text={error} />
       <Button className={`btn btn--primary btn--big ${busy ? 'btn--busy' : ''}`} loading={busy} disabled={busy || undefined} onClick={() => void send()}>
         提交补充材料
