@@ -51,6 +51,8 @@ import type { Metrics } from './metrics/metrics';
 import { httpMetrics } from './metrics/http';
 import { metricsRoutes } from './metrics/routes';
 import type { Lifecycle } from './health/readiness';
+import type { StaffNoticeChannel } from './notices/channel';
+import { noticeRoutes } from './notices/routes';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -72,6 +74,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** The server's shutdown state, read by the readiness probe; absent: never draining. */
   lifecycle?: Lifecycle;
+  /** Pushes staff inbox notices to a channel (WeChat, SMS); absent: a debug log line (notices/channel.ts). */
+  staffChannel?: StaffNoticeChannel;
 }
 
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
@@ -102,6 +106,7 @@ const routeModules: RouteModule[] = [
   // knowledge, supervision, figures, publication
   knowledgeRoutes,
   supervisionRoutes,
+  noticeRoutes,
   statsRoutes,
   hotspotRoutes,
   reportRoutes,

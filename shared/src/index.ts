@@ -16,3 +16,5 @@ export * from './duplicate-schemas';
 export * from './report-schemas';
 export * from './case-schemas';
 export * from './confidentiality';
+export * from './watched-steps';
+export * from './staff-notices';

@@ -133,6 +133,7 @@ export const SUPERVISION_TRIGGERS = [
   'shirking',
   'knowledge-stale',
   'negative-impact',
+  'missed-step',
   'manual',
 ] as const;
 export type SupervisionTrigger = (typeof SUPERVISION_TRIGGERS)[number];
@@ -150,6 +151,7 @@ export const SUPERVISION_TRIGGER_INFO: Record<SupervisionTrigger, CodedReason> =
   shirking: { label: '办理过程中推诿扯皮、敷衍塞责', cites: ['004 §13(3)'] },
   'knowledge-stale': { label: '知识库更新不及时或不符合要求', cites: ['001 §22(4)'] },
   'negative-impact': { label: '办理不力造成负面影响', cites: ['001 §22(5)'] },
+  'missed-step': { label: '未在规定时限内完成办理环节（受理告知、派单、阶段答复、办理计划、进度报告、协办反馈等）', cites: ['000 §23(3)', '002 §23(2)'] },
   manual: { label: '其他需要督办的事项', cites: ['000 §23(6)', '001 §22(6)'] },
 };
 export const SUPERVISION_TRIGGER_LABELS: Record<SupervisionTrigger, string> = mapLabels(SUPERVISION_TRIGGER_INFO);

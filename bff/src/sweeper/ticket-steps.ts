@@ -1,5 +1,5 @@
 /** Sweeper steps over tickets: deadlines (due soon, overdue), repeats (000 §23(4), 002 §23(3)), follow-up windows. */
-import { DUE_STATUSES, OPEN_STATUSES, isDueSoon, isOverdue, isVisitOverdue, type SupervisionTrigger, type TicketStatus } from '@mashang/shared';
+import { DUE_STATUSES, OPEN_STATUSES, STATE_MACHINE, isDueSoon, isOverdue, isVisitOverdue, type SupervisionTrigger, type TicketStatus } from '@mashang/shared';
 import { ticketModel, type TicketDoc } from '../tickets/model';
 import { SUPERVISION_DEFAULTS } from '../supervision/defaults';
 import { supervisionModel } from '../supervision/model';
@@ -8,11 +8,17 @@ import { tokenize, uniqueTokens } from '../text';
 import { recordSweepEvent, sweepEventId, sweepEventModel, type SweepEventKind } from './events';
 import { repeatedMatters } from './repeats';
 import { BATCH, existingIds, scanTickets, type ScanRow } from './scan';
+import { chinaTime, postSweepNotice } from './notices';
 import { superviseOnce } from './supervise';
 import { SYSTEM_ACTOR, type SweepDeps } from './types';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+
+/** The lead unit's inbox (nobody's before dispatch). */
+const leadOf = (row: ScanRow) => (row.leadUnit ? [{ unit: row.leadUnit }] : []);
+/** Who visits (the state machine's `visit` row). */
+const VISITORS = (STATE_MACHINE.visit.who.roles ?? []).map((role) => ({ role }));
 
 const SUPERVISED_FIELDS = { no: 1, leadUnit: 1, coUnits: 1, round: 1, version: 1, timeline: 1, roundStartedAt: 1, createdAt: 1, status: 1, dueAt: 1 } as const;
 
@@ -51,10 +57,9 @@ export async function warnDueSoon(deps: SweepDeps): Promise<number> {
     filter: { status: { $in: [...DUE_STATUSES] }, dueAt: { $gt: now, $lte: warningHorizon(deps, now) } },
     pending: (rows) => withoutEvent(deps, 'due-soon', rows.filter((r) => isDueSoon(deps.profile, r, now, deps.calendar))),
     work: async (row) => {
-      if (!(await record(deps, 'due-soon', row, row.dueAt ?? null))) return false;
-      // There is no staff push channel: the unit sees the warning with the ticket and in its list.
-      deps.logger.info({ no: row.no, unit: row.leadUnit, dueAt: row.dueAt }, 'ticket due soon');
-      return true;
+      const note = row.dueAt ? `办理期限 ${chinaTime(row.dueAt)}，请按时办结答复` : undefined;
+      await postSweepNotice(deps, { kind: 'due-soon', ticket: row, to: leadOf(row), deadline: row.dueAt, ...(note ? { note } : {}) });
+      return record(deps, 'due-soon', row, row.dueAt ?? null);
     },
   });
 }
@@ -72,6 +77,7 @@ export async function markOverdue(deps: SweepDeps): Promise<{ marked: number; su
       return late.filter((r) => unrecorded.has(r.no) || unsupervised.has(r.no));
     },
     work: async (row) => {
+      await postSweepNotice(deps, { kind: 'overdue', ticket: row, to: leadOf(row), deadline: row.dueAt, note: '超出办理时限未办结', cite: '000 §23(2)' });
       if (await record(deps, 'overdue', row, row.dueAt ?? null)) marked++;
       const t = await supervisedTicket(deps, row.no);
       return Boolean(t) && superviseOnce(deps, t as TicketDoc, { trigger: 'overdue', note: '超出办理时限未办结，请限期书面反馈（000 §23(2)）' });
@@ -155,9 +161,9 @@ export async function flagMissedVisits(deps: SweepDeps): Promise<number> {
     filter: { status: 'visiting', 'deadlines.followUp': { $lt: now } },
     pending: (rows) => withoutEvent(deps, 'visit-window-passed', rows.filter((r) => isVisitOverdue(r, now))),
     work: async (row) => {
-      if (!(await record(deps, 'visit-window-passed', row, row.deadlines?.followUp ?? null))) return false;
-      deps.logger.info({ no: row.no, followUp: row.deadlines?.followUp }, 'follow-up visit overdue');
-      return true;
+      const due = row.deadlines?.followUp ?? null;
+      await postSweepNotice(deps, { kind: 'visit-overdue', ticket: row, to: VISITORS, deadline: due, ...(due ? { note: `回访应于 ${chinaTime(due)} 前完成` } : {}), ...(deps.profile.followUp.cite ? { cite: deps.profile.followUp.cite } : {}) });
+      return record(deps, 'visit-window-passed', row, due);
     },
   });
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app';
 import type { TimelineActor } from './model';
 
 /** What the ticket workflow needs from the app. */
-export type TicketDeps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'secrets' | 'storage' | 'wechat' | 'config' | 'profile' | 'calendar'>;
+export type TicketDeps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'secrets' | 'storage' | 'wechat' | 'config' | 'profile' | 'calendar' | 'staffChannel'>;
 
 /** The transition context of `now`: the active profile and calendar built at startup. */
 export const transitionContext = (deps: TicketDeps, now: Date) => ({ now, profile: deps.profile, calendar: deps.calendar });

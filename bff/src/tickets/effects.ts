@@ -11,6 +11,7 @@ import { ticketFollowers } from '../duplicates/followers';
 import { offerSummary } from '../duplicates/service';
 import { enqueueNotice } from '../outbox/service';
 import type { NoticeTemplate } from '../outbox/model';
+import { staffNoticeForEffect } from '../notices/ticket-notices';
 import { openSupervision } from '../supervision/service';
 import type { TicketDeps } from './deps';
 import type { TicketDoc } from './model';
@@ -107,9 +108,9 @@ async function performOne(deps: TicketDeps, run: EffectRun, effect: Effect): Pro
   const t = run.after;
   switch (effect.kind) {
     case 'notify':
+      // Units and the platform: a record in the staff inbox (notices/), besides their work lists.
       if (effect.audience === 'citizen') await notifyCitizen(deps, t, effect.template);
-      // Units and the platform see their work in the admin lists; there is no staff push channel.
-      else deps.logger.debug({ no: t.no, audience: effect.audience, template: effect.template, units: effect.units }, 'ticket notice for staff');
+      else await staffNoticeForEffect(deps, t, effect, run.actor);
       return;
     case 'open-supervision':
       await openSupervision(deps, {
@@ -120,6 +121,7 @@ async function performOne(deps: TicketDeps, run: EffectRun, effect: Effect): Pro
         ...(effect.dueAt ? { dueAt: effect.dueAt } : {}),
         by: run.actor,
       });
+      await staffNoticeForEffect(deps, t, effect, run.actor);
       return;
     case 'count':
       // Counted in `metricKeys` by the same update that stored the change.
@@ -127,6 +129,7 @@ async function performOne(deps: TicketDeps, run: EffectRun, effect: Effect): Pro
     case 'risk-warning':
       deps.logger.warn({ no: t.no, reason: effect.reason, units: [t.leadUnit, ...t.coUnits].filter(Boolean) }, 'risk warning (000 §20)');
       await recordAudit(deps.db, { actor: run.actor, action: 'ticket.risk-warning', target: { type: 'ticket', id: t.no }, details: { reason: effect.reason }, at: deps.clock.now() });
+      await staffNoticeForEffect(deps, t, effect, run.actor);
       return;
   }
 }

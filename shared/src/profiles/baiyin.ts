@@ -46,4 +46,5 @@ export const baiyin: RegulationProfileInput = {
   metrics: cite(['response', 'resolution', 'satisfaction'], '000 §28'),
   ranking: null,
   warningBefore: hoursDefault(24),
+  superviseMissedSteps: cite(['sign'], '000 §23(1)', '属于职责范围但拒不及时受理承办的，平台应当督办'),
 };

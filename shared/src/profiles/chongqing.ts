@@ -49,4 +49,5 @@ export const chongqing: RegulationProfileInput = {
   metrics: cite(['on-time', 'satisfaction', 'closure'], '004 §12, §18'),
   ranking: null,
   warningBefore: hoursDefault(24),
+  superviseMissedSteps: cite(['sign', 'co-result'], '004 §13(1), §13(2)', '无正当理由不予受理办理的、未按规定时间和要求反馈办理结果的，重点督办'),
 };

@@ -49,4 +49,5 @@ export const heze: RegulationProfileInput = {
   metrics: platform(['response', 'resolution', 'satisfaction', 'on-time'], '001 §24 考核办法由政府制定'),
   ranking: null,
   warningBefore: hoursDefault(24),
+  superviseMissedSteps: cite(['sign'], '001 §22(1)', '对法定职责内的热线事项拒不接收的，开展督办'),
 };

@@ -68,4 +68,5 @@ export const liaoning: RegulationProfileInput = {
   metrics: cite(['connection', 'instant-transfer', 'on-time', 'closure', 'follow-up', 'satisfaction', 'average-days'], '002 §27'),
   ranking: null,
   warningBefore: hoursDefault(24),
+  superviseMissedSteps: cite(['stage-reply', 'progress-report'], '002 §23(2)', '无任何理由，未在办理时限内反馈答复意见：提醒、跟踪和督办'),
 };

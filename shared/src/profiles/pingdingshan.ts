@@ -58,4 +58,5 @@ export const pingdingshan: RegulationProfileInput = {
     { group: 'department-street', lastN: 2, ratioOfTop: 0.8, cite: '003 §28(4)', note: '市直单位和驻平单位组、各区乡镇（街道）组排名最后2名且低于最高分80%' },
   ],
   warningBefore: hoursDefault(24),
+  superviseMissedSteps: platform(['plan'], '003 §8 C类5个工作日内报办理计划，否则无办理时限、不会超期；平台对未报计划的督办'),
 };

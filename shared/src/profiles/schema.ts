@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, TICKET_CLASSES, TICKET_TYPES } from '../enums';
 import { METRICS, REJECT_REASON_CODES, TERMINATION_REASON_CODES } from '../reasons';
+import { WATCHED_STEPS } from '../watched-steps';
 
 /**
  * The shape of a regulation profile. Every value carries where it comes from: `cite` (the
@@ -125,6 +126,11 @@ export const regulationProfileSchema = z.strictObject({
   ranking: z.array(rankingGroupSchema).nullable(),
   /** Warn the unit this long before a deadline. */
   warningBefore: spanSchema,
+  /**
+   * Intermediate deadlines (watched-steps.ts) whose miss also opens 督办; every miss warns whoever
+   * owes the step in the staff inbox. Default: warn only.
+   */
+  superviseMissedSteps: cited(z.array(z.enum(WATCHED_STEPS))).default({ value: [], platformDefault: true }),
 });
 
 export type RegulationProfile = z.output<typeof regulationProfileSchema>;
