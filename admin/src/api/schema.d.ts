@@ -388,6 +388,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in staff member’s notices (staff inbox), newest first
+         * @description Notices addressed to the member, to their unit, or to any of their roles on the platform: new work (派单, 退回/延期申请, 答复待审核…), 督办 (000 §22(1) 系统催办), risk warnings for emergencies (000 §20; before a unit is assigned they reach dispatchers and supervisors), due-soon and overdue warnings, overdue visits (003 §16) and missed intermediate deadlines (`<step>-missed`: acceptance notice, dispatch, sign-for, class C plan and its deadline, stage reply, weekly progress while extended, co-unit results, supplement). Read state is per member. `unreadCount` counts the whole inbox, not the page.
+         */
+        get: operations["get-api-admin-v1-notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notice read (again: unchanged) */
+        post: operations["post-api-admin-v1-notices-id-read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/notices/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notice of the signed-in member read */
+        post: operations["post-api-admin-v1-notices-read-all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/open311/clients": {
         parameters: {
             query?: never;
@@ -4572,6 +4626,314 @@ export interface operations {
             };
         };
     };
+    "get-api-admin-v1-notices": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                unread?: boolean | ("true" | "false");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "stage-reply-missed:20261124-000123:1::unit:65f0c0ffee0000000000000a",
+                     *           "kind": "stage-reply-missed",
+                     *           "level": "warning",
+                     *           "title": "【投诉】阶段性答复已逾期",
+                     *           "note": "阶段性答复应于 2026-12-01 17:59 前反馈（002 §19(2)）",
+                     *           "ticketNo": "20261124-000123",
+                     *           "ticketType": "complaint",
+                     *           "to": {
+                     *             "kind": "unit",
+                     *             "id": "65f0c0ffee0000000000000a"
+                     *           },
+                     *           "deadline": "2026-12-01T09:59:59.999Z",
+                     *           "cite": "002 §19(2)",
+                     *           "createdAt": "2026-12-01T10:01:00.000Z",
+                     *           "readAt": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "unreadCount": 1
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @description the article it rests on, e.g. `002 §19(2)` */
+                            cite: string | null;
+                            createdAt: string;
+                            /** @description the deadline the notice is about (due soon, overdue, a missed step) */
+                            deadline: string | null;
+                            /** @description opaque; use it in …/notices/{id}/read */
+                            id: string;
+                            /**
+                             * @description the ticket event (`dispatched`, `supervised`…), `risk-warning` (000 §20), or what the sweeper saw: `due-soon`, `overdue`, `visit-overdue`, `<step>-missed`
+                             * @enum {string}
+                             */
+                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
+                            /**
+                             * @description `urgent`: an emergency (risk warning, 003 §8 D); `warning`: a deadline, 督办, a refusal; `info`: the rest
+                             * @enum {string}
+                             */
+                            level: "info" | "warning" | "urgent";
+                            /** @description the note of the step (a staff member’s or the system’s), or why the warning was raised */
+                            note: string | null;
+                            /** @description when the signed-in member read it; null: unread */
+                            readAt: string | null;
+                            /** @description the ticket: GET /api/admin/v1/tickets/{ticketNo} */
+                            ticketNo: string;
+                            /** @enum {string} */
+                            ticketType: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            /** @description 「【类型】what happened」; never the citizen’s words */
+                            title: string;
+                            /** @description addressed to this member, to their unit, or to one of their roles on the platform */
+                            to: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "staff" | "unit" | "role";
+                            };
+                        }[];
+                        nextCursor: string | null;
+                        /** @description notices of this member still unread, after the call */
+                        unreadCount: number;
+                    };
+                };
+            };
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post-api-admin-v1-notices-id-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the notice, read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "notice": {
+                     *         "id": "stage-reply-missed:20261124-000123:1::unit:65f0c0ffee0000000000000a",
+                     *         "kind": "stage-reply-missed",
+                     *         "level": "warning",
+                     *         "title": "【投诉】阶段性答复已逾期",
+                     *         "note": "阶段性答复应于 2026-12-01 17:59 前反馈（002 §19(2)）",
+                     *         "ticketNo": "20261124-000123",
+                     *         "ticketType": "complaint",
+                     *         "to": {
+                     *           "kind": "unit",
+                     *           "id": "65f0c0ffee0000000000000a"
+                     *         },
+                     *         "deadline": "2026-12-01T09:59:59.999Z",
+                     *         "cite": "002 §19(2)",
+                     *         "createdAt": "2026-12-01T10:01:00.000Z",
+                     *         "readAt": "2026-12-01T10:05:00.000Z"
+                     *       },
+                     *       "unreadCount": 0
+                     *     }
+                     */
+                    "application/json": {
+                        notice: {
+                            /** @description the article it rests on, e.g. `002 §19(2)` */
+                            cite: string | null;
+                            createdAt: string;
+                            /** @description the deadline the notice is about (due soon, overdue, a missed step) */
+                            deadline: string | null;
+                            /** @description opaque; use it in …/notices/{id}/read */
+                            id: string;
+                            /**
+                             * @description the ticket event (`dispatched`, `supervised`…), `risk-warning` (000 §20), or what the sweeper saw: `due-soon`, `overdue`, `visit-overdue`, `<step>-missed`
+                             * @enum {string}
+                             */
+                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
+                            /**
+                             * @description `urgent`: an emergency (risk warning, 003 §8 D); `warning`: a deadline, 督办, a refusal; `info`: the rest
+                             * @enum {string}
+                             */
+                            level: "info" | "warning" | "urgent";
+                            /** @description the note of the step (a staff member’s or the system’s), or why the warning was raised */
+                            note: string | null;
+                            /** @description when the signed-in member read it; null: unread */
+                            readAt: string | null;
+                            /** @description the ticket: GET /api/admin/v1/tickets/{ticketNo} */
+                            ticketNo: string;
+                            /** @enum {string} */
+                            ticketType: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            /** @description 「【类型】what happened」; never the citizen’s words */
+                            title: string;
+                            /** @description addressed to this member, to their unit, or to one of their roles on the platform */
+                            to: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "staff" | "unit" | "role";
+                            };
+                        };
+                        /** @description notices of this member still unread, after the call */
+                        unreadCount: number;
+                    };
+                };
+            };
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOTICE_NOT_FOUND (unknown, or addressed to somebody else) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post-api-admin-v1-notices-read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description how many were unread */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "marked": 3,
+                     *       "unreadCount": 0
+                     *     }
+                     */
+                    "application/json": {
+                        marked: number;
+                        /** @description notices of this member still unread, after the call */
+                        unreadCount: number;
+                    };
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "get-api-admin-v1-open311-clients": {
         parameters: {
             query?: never;
@@ -6560,7 +6922,7 @@ export interface operations {
                 limit?: number;
                 status?: "open" | "resolved" | "escalated";
                 ticketNo?: string;
-                trigger?: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "manual";
+                trigger?: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "missed-step" | "manual";
                 unit?: string;
             };
             header?: never;
@@ -6614,7 +6976,7 @@ export interface operations {
                             status: "open" | "resolved" | "escalated";
                             ticketNo: string | null;
                             /** @enum {string} */
-                            trigger: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "manual";
+                            trigger: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "missed-step" | "manual";
                             triggerLabel: string;
                             unit: string | null;
                             unitName: string | null;
@@ -6727,7 +7089,7 @@ export interface operations {
                             status: "open" | "resolved" | "escalated";
                             ticketNo: string | null;
                             /** @enum {string} */
-                            trigger: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "manual";
+                            trigger: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "missed-step" | "manual";
                             triggerLabel: string;
                             unit: string | null;
                             unitName: string | null;
@@ -6854,7 +7216,7 @@ export interface operations {
                             status: "open" | "resolved" | "escalated";
                             ticketNo: string | null;
                             /** @enum {string} */
-                            trigger: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "manual";
+                            trigger: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "missed-step" | "manual";
                             triggerLabel: string;
                             unit: string | null;
                             unitName: string | null;
@@ -6990,7 +7352,7 @@ export interface operations {
                             status: "open" | "resolved" | "escalated";
                             ticketNo: string | null;
                             /** @enum {string} */
-                            trigger: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "manual";
+                            trigger: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "missed-step" | "manual";
                             triggerLabel: string;
                             unit: string | null;
                             unitName: string | null;
@@ -11324,7 +11686,7 @@ export interface operations {
                     means: "reminder" | "written-feedback" | "meeting" | "on-site" | "inspection";
                     note: string;
                     /** @enum {string} */
-                    trigger?: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "manual";
+                    trigger?: "refused-acceptance" | "overdue" | "false-or-delayed" | "improper-handling" | "repeated-by-citizen" | "many-citizens" | "bad-rating" | "repeated-returns" | "cannot-close" | "shirking" | "knowledge-stale" | "negative-impact" | "missed-step" | "manual";
                 };
             };
         };
