@@ -7895,7 +7895,7 @@ export interface operations {
                                 at: string;
                                 deadline: string | null;
                                 /** @enum {string} */
-                                kind: "due-soon" | "overdue" | "visit-window-passed";
+                                kind: "due-soon" | "overdue" | "visit-window-passed" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
                                 round: number;
                             }[];
                             timeline: {
