@@ -85,17 +85,39 @@ export const citizenTicketListQuerySchema = z.strictObject({
 });
 export type CitizenTicketListQuery = z.output<typeof citizenTicketListQuerySchema>;
 
-/** GET /api/admin/v1/tickets */
-export const adminTicketListQuerySchema = z.strictObject({
-  status: z.enum(TICKET_STATUSES).optional(),
+/** Filters of the staff list that also narrow its queue counts (GET /api/admin/v1/tickets/counts). */
+const staffTicketFilters = {
   unit: idSchema.optional(),
   type: z.enum(TICKET_TYPES).optional(),
-  overdue: queryBooleanSchema.optional(),
-  /** 003 §16: the visitors' queue of visits past their window. */
-  visitOverdue: queryBooleanSchema.optional(),
+  channel: z.enum(CHANNELS).optional(),
+  class: z.enum(TICKET_CLASSES).optional(),
   q: optionalText(TEXT_LIMITS.query),
   from: isoDateOrDateTimeSchema.optional(),
   to: isoDateOrDateTimeSchema.optional(),
+};
+
+/** A queue flag: only `true` selects (the queue); the opposite of a queue is not a queue. */
+const queueFlag = z.union([z.literal(true), z.literal('true').transform((): true => true)]);
+
+/** GET /api/admin/v1/tickets/counts */
+export const adminTicketCountsQuerySchema = z.strictObject(staffTicketFilters);
+export type AdminTicketCountsQuery = z.output<typeof adminTicketCountsQuerySchema>;
+
+/** GET /api/admin/v1/tickets */
+export const adminTicketListQuerySchema = z.strictObject({
+  status: z.enum(TICKET_STATUSES).optional(),
+  ...staffTicketFilters,
+  overdue: queryBooleanSchema.optional(),
+  /** 003 §16: the visitors' queue of visits past their window. */
+  visitOverdue: queryBooleanSchema.optional(),
+  /** 即将超期: still owed, due within the profile's warning window (`warningBefore`). */
+  dueSoon: queueFlag.optional().describe('`true`: tickets the unit still owes whose due date falls within the active profile’s warning window (`warningBefore`) from now, not yet overdue (即将超期)'),
+  /** 督办: an open supervision record (000 §22). */
+  supervised: queueFlag.optional().describe('`true`: tickets with an open 督办 record (000 §22-24)'),
+  /** 延期申请: an extension request waits for the supervisor's decision. */
+  extensionPending: queueFlag.optional().describe('`true`: tickets whose extension request (申请延期) waits for a decision'),
+  /** 退回申请: the lead unit asked to return the ticket (status `returning`). */
+  returnPending: queueFlag.optional().describe('`true`: tickets whose return request (申请退回) waits for the dispatcher (status `returning`)'),
   cursor: cursorSchema.optional(),
   limit,
 });
