@@ -58,6 +58,19 @@ function ensureSchemathesis(): string {
   return bin;
 }
 
+/** Runs a command without blocking this process (the fake WeChat it hosts must keep answering). */
+function runAsync(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => resolve({ stdout, stderr }));
+  });
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer().listen(0, '127.0.0.1', () => {
@@ -236,7 +249,7 @@ async function main(): Promise<void> {
       const args = ['run', file, '--url', base, '--checks', 'all', '--max-examples', maxExamples, '--seed', arg('seed', '18'), '--workers', '1', '--no-color', '--report', 'junit', '--report-junit-path', junit, '--suppress-health-check', 'all', '--request-timeout', '20'];
       if (who !== 'public') args.push('-H', `Authorization: Bearer ${have.get(who)}`);
       process.stdout.write(`\n== schemathesis as ${who}: ${Object.values(part.paths).reduce((n, ops) => n + Object.keys(ops).length, 0)} operations\n`);
-      const run = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const run = await runAsync(bin, args);
       writeFileSync(path.join(reportDir, `output-${who}.txt`), `${run.stdout}\n${run.stderr}`);
       const { operations: n, failures } = failuresOf(junit);
       operations += n;

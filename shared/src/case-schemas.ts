@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_LIMITS, PAGE_LIMITS, TEXT_LIMITS } from './limits';
-import { cursorSchema, idSchema, optionalText, queryIntSchema, text, ticketNoSchema } from './validation';
+import { cursorSchema, idSchema, optionalText, queryIntSchema, text, ticketNoSchema, VISIBLE_TEXT_PATTERN } from './validation';
 
 /**
  * Representative cases published with personal data removed (004 §15). Staff draft a case from
@@ -36,7 +36,7 @@ export const caseUpdateSchema = z
     version: z.number().int().min(0),
   })
   .refine((v) => v.title !== undefined || v.summary !== undefined || v.content !== undefined || v.result !== undefined, { message: '请至少修改一项', path: ['title'] })
-  .meta({ anyOf: [{ required: ['title'] }, { required: ['summary'] }, { required: ['content'] }, { required: ['result'] }] });
+  .meta({ anyOf: (['title', 'summary', 'content', 'result'] as const).map((k) => ({ required: [k], properties: { [k]: { pattern: VISIBLE_TEXT_PATTERN } } })) });
 export type CaseUpdateInput = z.output<typeof caseUpdateSchema>;
 
 export const caseIdParamsSchema = z.strictObject({ id: idSchema });

@@ -63,7 +63,8 @@ export const newPasswordSchema = z
   .string()
   .min(10, '密码至少 10 位')
   .max(128)
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字')
+  .meta({ pattern: '^(?:[^\\n]*[A-Za-z][^\\n]*[0-9]|[^\\n]*[0-9][^\\n]*[A-Za-z])[^\\n]*$' });
 
 /** POST /api/admin/v1/staff */
 export const staffCreateSchema = z.strictObject({
@@ -74,7 +75,8 @@ export const staffCreateSchema = z.strictObject({
     .array(z.enum(STAFF_ROLES))
     .min(1)
     .max(STAFF_ROLES.length)
-    .refine((r) => new Set(r).size === r.length, '角色重复'),
+    .refine((r) => new Set(r).size === r.length, '角色重复')
+    .meta({ uniqueItems: true }),
   unit: idSchema.optional(),
 });
 export type StaffCreateInput = z.output<typeof staffCreateSchema>;

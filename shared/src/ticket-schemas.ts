@@ -4,6 +4,7 @@ import { CONTENT_LIMITS, MAX_ATTACHMENTS, PAGE_LIMITS, TEXT_LIMITS } from './lim
 import { categoryCodeSchema } from './scene-schemas';
 import { CONFIDENTIAL_DESCRIPTION, DISCLOSE_IDENTITY_DESCRIPTION } from './confidentiality';
 import {
+  VISIBLE_TEXT_PATTERN,
   cursorSchema,
   idSchema,
   idempotencyKeySchema,
@@ -32,8 +33,8 @@ export const locationSchema = z
   .meta({
     anyOf: [
       { required: ['lat', 'lng'] },
-      { required: ['address'], not: { anyOf: [{ required: ['lat'] }, { required: ['lng'] }] } },
-      { required: ['name'], not: { anyOf: [{ required: ['lat'] }, { required: ['lng'] }] } },
+      { required: ['address'], properties: { address: { pattern: VISIBLE_TEXT_PATTERN } }, not: { anyOf: [{ required: ['lat'] }, { required: ['lng'] }] } },
+      { required: ['name'], properties: { name: { pattern: VISIBLE_TEXT_PATTERN } }, not: { anyOf: [{ required: ['lat'] }, { required: ['lng'] }] } },
     ],
   });
 

@@ -776,7 +776,7 @@ export interface paths {
         };
         /**
          * Tickets, newest first, with filters
-         * @description `unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit. Queues beside `status`: `overdue`, `visitOverdue`, `dueSoon` (即将超期), `supervised` (督办), `extensionPending` (延期申请), `returnPending` (退回申请); GET /api/admin/v1/tickets/counts counts each.
+         * @description `unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit.
          */
         get: operations["get-api-admin-v1-tickets"];
         put?: never;
@@ -1285,26 +1285,6 @@ export interface paths {
          * @description 已回访. Allowed from: visiting. A handler acts only on tickets of its unit.
          */
         post: operations["staff-visit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/tickets/counts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * How many tickets each work queue holds for this staff member
-         * @description The same scope as the list (unit staff: tickets where their unit is lead or co-unit) and the same filters (`unit`, `type`, `channel`, `class`, `q`, `from`, `to`). `status.<s>` equals the number of tickets `GET /api/admin/v1/tickets?status=<s>` pages through; each queue count equals the list with `<queue>=true` (`dueSoon`: due within the active profile’s `warningBefore` window and not yet overdue; `supervised`: an open 督办 record; `extensionPending`: an undecided extension request; `returnPending`: status `returning`).
-         */
-        get: operations["get-api-admin-v1-tickets-counts"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1884,11 +1864,11 @@ export interface operations {
                 action?: string;
                 actor?: string;
                 cursor?: string;
-                from?: unknown;
+                from?: (string & (string)) | (string & (string));
                 limit?: number;
                 targetId?: string;
                 targetType?: string;
-                to?: unknown;
+                to?: (string & (string)) | (string & (string));
             };
             header?: never;
             path?: never;
@@ -1924,7 +1904,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CURSOR: a cursor this list did not hand out) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2418,7 +2398,15 @@ export interface operations {
                     summary?: string;
                     title?: string;
                     version: number;
-                } | unknown | unknown | unknown | unknown;
+                } | {
+                    title: unknown;
+                } | {
+                    summary: unknown;
+                } | {
+                    content: unknown;
+                } | {
+                    result: unknown;
+                };
             };
         };
         responses: {
@@ -3670,7 +3658,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CURSOR: a cursor this list did not hand out) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4732,7 +4720,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CURSOR: a cursor this list did not hand out) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6186,7 +6174,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CURSOR: a cursor this list did not hand out) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7006,7 +6994,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CURSOR: a cursor this list did not hand out) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7513,7 +7501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CURSOR: a cursor this list did not hand out) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7593,7 +7581,11 @@ export interface operations {
                         lat?: number;
                         lng?: number;
                         name?: string;
-                    } | unknown | unknown | unknown;
+                    } | unknown | {
+                        address: unknown;
+                    } | {
+                        name: unknown;
+                    };
                     /** @enum {string} */
                     type: "consultation" | "help" | "complaint" | "report" | "suggestion";
                 };
@@ -8131,7 +8123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8323,7 +8315,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8514,7 +8506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8705,7 +8697,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8897,7 +8889,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9089,7 +9081,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9281,7 +9273,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9481,7 +9473,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9757,7 +9749,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10049,7 +10041,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10246,7 +10238,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10444,7 +10436,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10635,7 +10627,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10827,7 +10819,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11029,7 +11021,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11221,7 +11213,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11417,7 +11409,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11609,7 +11601,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11805,7 +11797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11999,7 +11991,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12192,7 +12184,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12396,7 +12388,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12479,121 +12471,6 @@ export interface operations {
             };
         };
     };
-    "get-api-admin-v1-tickets-counts": {
-        parameters: {
-            query?: {
-                channel?: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
-                class?: "A" | "B" | "C" | "D";
-                from?: (string & (string)) | (string & (string));
-                q?: string;
-                to?: (string & (string)) | (string & (string));
-                type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
-                unit?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the counts */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description 即将超期: still owed, due within the profile’s warning window */
-                        dueSoon: number;
-                        /** @description 延期申请: an extension request waiting for a decision */
-                        extensionPending: number;
-                        /** @description 已超期: the due date passed while the unit still owes the reply */
-                        overdue: number;
-                        /** @description 退回申请: a return request waiting for the dispatcher */
-                        returnPending: number;
-                        /** @description tickets per status, every status listed */
-                        status: {
-                            /** @description status accepted */
-                            accepted: number;
-                            /** @description status closed */
-                            closed: number;
-                            /** @description status dispatched */
-                            dispatched: number;
-                            /** @description status handling */
-                            handling: number;
-                            /** @description status rejected */
-                            rejected: number;
-                            /** @description status replied */
-                            replied: number;
-                            /** @description status returning */
-                            returning: number;
-                            /** @description status submitted */
-                            submitted: number;
-                            /** @description status supplementing */
-                            supplementing: number;
-                            /** @description status terminated */
-                            terminated: number;
-                            /** @description status visiting */
-                            visiting: number;
-                            /** @description status withdrawn */
-                            withdrawn: number;
-                        };
-                        /** @description 督办: an open supervision record */
-                        supervised: number;
-                        /** @description every ticket in scope under the filters */
-                        total: number;
-                        /** @description 回访超期: the visit window passed (003 §16) */
-                        visitOverdue: number;
-                    };
-                };
-            };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description role not allowed; needs one of: admin, operator, dispatcher, handler, supervisor, visitor */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     "get-api-admin-v1-units": {
         parameters: {
             query?: {
@@ -12640,7 +12517,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CURSOR: a cursor this list did not hand out) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14343,7 +14220,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_CURSOR: a cursor this list did not hand out) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14420,7 +14297,11 @@ export interface operations {
                         lat?: number;
                         lng?: number;
                         name?: string;
-                    } | unknown | unknown | unknown;
+                    } | unknown | {
+                        address: unknown;
+                    } | {
+                        name: unknown;
+                    };
                     scene?: string;
                     /** @enum {string} */
                     type: "consultation" | "help" | "complaint" | "report" | "suggestion";
@@ -14604,7 +14485,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15097,7 +14978,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15291,7 +15172,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15482,7 +15363,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15581,7 +15462,11 @@ export interface operations {
                         lat?: number;
                         lng?: number;
                         name?: string;
-                    } | unknown | unknown | unknown;
+                    } | unknown | {
+                        address: unknown;
+                    } | {
+                        name: unknown;
+                    };
                     scene?: string;
                     /** @enum {string} */
                     type: "consultation" | "help" | "complaint" | "report" | "suggestion";

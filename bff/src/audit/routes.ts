@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDateOrDateTimeSchema } from '@mashang/shared';
+import { parseChinaDate } from '../text/china-date';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { listAudit } from './service';
@@ -10,8 +12,8 @@ const auditQuery = z
     action: z.string().min(1).max(64).optional(),
     targetType: z.string().min(1).max(32).optional(),
     targetId: z.string().min(1).max(64).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    from: isoDateOrDateTimeSchema.transform(parseChinaDate).optional(),
+    to: isoDateOrDateTimeSchema.transform(parseChinaDate).optional(),
     ...pageQuery,
   })
   .strict();

@@ -122,7 +122,8 @@ export function renderOpenApi(registry: OpenApiRegistry, info: { title: string; 
       responses[status] = { description: r.description, ...content, ...(r.links ? { links: r.links } : {}) };
     }
     const ifMatch = Object.keys(doc.headers ?? {}).some((h) => h.toLowerCase() === 'if-match');
-    if (doc.body || doc.query || doc.params || ifMatch) responses['400'] ??= err(`invalid input (VALIDATION_FAILED, MALFORMED_JSON${ifMatch ? ', INVALID_IF_MATCH' : ''})`);
+    const paged = Boolean((doc.query as { shape?: Record<string, unknown> } | undefined)?.shape?.cursor);
+    if (doc.body || doc.query || doc.params || ifMatch) responses['400'] ??= err(`invalid input (VALIDATION_FAILED, MALFORMED_JSON${ifMatch ? ', INVALID_IF_MATCH' : ''}${paged ? ', INVALID_CURSOR: a cursor this list did not hand out' : ''})`);
     if (ifMatch) responses['412'] ??= err('VERSION_MISMATCH: If-Match names a version other than the current one');
     if (doc.auth !== 'public') responses['401'] ??= err('missing, invalid or expired token');
     if (doc.roles?.length) responses['403'] ??= err(`role not allowed; needs one of: ${doc.roles.join(', ')}`);

@@ -8,7 +8,8 @@ const rolesSchema = z
   .array(z.enum(STAFF_ROLES))
   .min(1)
   .max(STAFF_ROLES.length)
-  .refine((r) => new Set(r).size === r.length, '角色重复');
+  .refine((r) => new Set(r).size === r.length, '角色重复')
+  .meta({ uniqueItems: true });
 
 /** The shared create schema plus the rule a form can check without the database. */
 export const staffCreateBody = staffCreateSchema.refine((b) => !b.roles.includes('handler') || Boolean(b.unit), { path: ['unit'], message: '承办人员须指定所属单位' });

@@ -47,6 +47,7 @@ export function citizenTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       responses: {
         201: { description: 'created', schema: oneTicket, links: ticketLinks('citizen', CITIZEN_ACTION_NAMES, ['submitted']) },
         200: { description: 'the ticket an earlier call with the same idempotencyKey created', schema: oneTicket, links: ticketLinks('citizen', CITIZEN_ACTION_NAMES, ['submitted']) },
+        400: ACTION_ERRORS[400],
         403: { description: 'MEDIA_NOT_OWNED' },
         404: { description: 'MEDIA_NOT_FOUND' },
         409: { description: 'MEDIA_ALREADY_USED' },

@@ -1,7 +1,6 @@
 /** Response shapes of the ticket routes, for the OpenAPI document (the views in view.ts produce them). */
 import { z } from 'zod';
 import { CHANNELS, TICKET_ACTIONS, TICKET_STATUSES, TICKET_TYPES } from '@mashang/shared';
-import { SWEEP_EVENT_KINDS } from '../sweeper/events';
 
 const timelineEntry = z.object({
   at: z.string(),
@@ -58,7 +57,7 @@ export const oneTicket = z.object({ ticket: ticketDetailSchema });
 export const oneStaffTicket = z.object({
   ticket: ticketDetailSchema.extend({
     supervisions: z.array(z.object({ id: z.string(), trigger: z.string(), means: z.string(), status: z.string(), at: z.string() }).loose()).describe('督办 records (000 §22-24), oldest first'),
-    sweepEvents: z.array(z.object({ kind: z.enum(SWEEP_EVENT_KINDS), round: z.number().int(), deadline: z.string().nullable(), at: z.string() })),
+    sweepEvents: z.array(z.object({ kind: z.enum(['due-soon', 'overdue', 'visit-window-passed']), round: z.number().int(), deadline: z.string().nullable(), at: z.string() })),
     notices: z.array(z.object({ template: z.string(), ticketVersion: z.number().int(), status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']), attempts: z.number().int(), createdAt: z.string() }).loose()).describe('subscribe messages to the citizen (and followers)'),
   }),
 });
@@ -66,6 +65,7 @@ export const ticketPage = z.object({ items: z.array(ticketSummarySchema), nextCu
 
 /** Errors every action may answer, from the state machine and the versioned write. */
 export const ACTION_ERRORS = {
+  400: { description: 'VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key)' },
   403: { description: 'ROLE_NOT_ALLOWED, NOT_YOUR_UNIT' },
   404: { description: 'TICKET_NOT_FOUND (also when the ticket is not yours / not your unit\'s)' },
   409: { description: 'INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry)' },
