@@ -41,7 +41,11 @@ describe('GET /api/admin/v1/tickets/{no}: supervision, sweeper events and notice
     await must(w, w.supervisor.token, no, 'supervise', { means: 'reminder', note: '请加快办理' });
 
     const detail = await detailOf(w, w.operator.token, no);
-    expect(detail.sweepEvents).toEqual([expect.objectContaining({ kind: 'overdue', round: 1, deadline: dueAt.toISOString() })]);
+    // Never signed and the co-unit silent: the intermediate deadlines were missed too (issue 12 item 5).
+    expect(detail.sweepEvents).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'overdue', round: 1, deadline: dueAt.toISOString() }), expect.objectContaining({ kind: 'sign-missed', round: 1 })]),
+    );
+    expect(detail.sweepEvents.filter((e: { kind: string }) => e.kind === 'overdue')).toHaveLength(1);
     expect(detail.supervisions).toEqual(expect.arrayContaining([expect.objectContaining({ trigger: 'overdue', automatic: true }), expect.objectContaining({ means: 'reminder', note: '请加快办理', automatic: false })]));
     expect(detail.notices).toEqual([expect.objectContaining({ template: 'accepted', status: 'sent' }), expect.objectContaining({ template: 'dispatched', status: 'skipped', lastError: expect.stringContaining('WECHAT_TEMPLATE_DISPATCHED') })]);
 

@@ -2,6 +2,7 @@ import { createTicketSchema, STATUS_LABELS } from '@mashang/shared';
 import { seedDemoTickets } from '../../bff/src/seed/demo-tickets';
 import { axeViolations } from './support/axe';
 import { openPhone, type Phone } from './support/browser';
+import { DISCLOSE_IDENTITY_TITLE } from '../../miniapp/src/features/submit/form';
 import { shown, switchNamed, visible } from './support/citizen';
 import { seedDemoCity, staffAct, type DemoCity } from './support/demo-city';
 import { startStack, staffToken, type Stack } from './support/stack';
@@ -55,6 +56,23 @@ describe('accessibility of the citizen pages in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('when the submit page asks who may see the name and phone, then the switch is named, off and explained; for 举报 a note replaces it; axe finds nothing either way', async () => {
+    await phone.page.goto(`${stack.baseUrl}/h5/pages/submit/index`, { waitUntil: 'networkidle' });
+    const consent = switchNamed(phone, DISCLOSE_IDENTITY_TITLE);
+    await consent.waitFor();
+    expect(await consent.isChecked()).toBe(false);
+    await visible(phone, /^不打开：承办单位看不到您的姓名和电话/).waitFor();
+    expect(await visible(phone, '为我保密').count()).toBe(0);
+    expect(await axeViolations(phone.page)).toEqual([]);
+    await shown(phone, '.type-option[data-type="report"]').click();
+    await visible(phone, '举报人的姓名和电话一律保密').waitFor();
+    expect(await switchNamed(phone, DISCLOSE_IDENTITY_TITLE).count()).toBe(0);
+    await phone.shot('axe-submit-report');
+    expect(await axeViolations(phone.page)).toEqual([]);
+    await forgetDraft(phone, stack.baseUrl);
+    expect(errors).toEqual([]);
+  });
+
   it('when the text is at 200% in large-text mode, then on every page no button cuts its label and nothing runs off the screen', async () => {
     await phone.page.goto(`${stack.baseUrl}/h5/`, { waitUntil: 'networkidle' });
     await switchNamed(phone, '大字模式').click();
@@ -75,6 +93,12 @@ describe('accessibility of the citizen pages in a browser', () => {
     await phone.page.locator('.chip').filter({ hasText: STATUS_LABELS.closed, visible: true }).first().waitFor();
   });
 });
+
+/** Leaves the page (its autosave timer dies with it), then drops the draft it may have saved. */
+async function forgetDraft(phone: Phone, baseUrl: string): Promise<void> {
+  await phone.page.goto(`${baseUrl}/h5/`);
+  await phone.page.evaluate(() => localStorage.removeItem('mashang:submit-draft'));
+}
 
 /** A request walked round the loop to 已办结, drafted as a public case and published (004 §15). */
 async function publishACase(stack: Stack, city: DemoCity): Promise<void> {

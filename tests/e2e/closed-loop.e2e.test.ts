@@ -94,6 +94,15 @@ describe('closed loop in a browser: scan, submit with photo and voice, staff han
     await phone.shot('06-detail-handling');
   });
 
+  it('when the citizen left the name-and-phone consent off, then the street sees no contact and the page says it is kept confidential (004 §14)', async () => {
+    const no = tickets.complaint;
+    const seen = await stack.app.http.get(`/api/admin/v1/tickets/${no}`).set('Authorization', `Bearer ${city.tokens.renminluHandler}`).expect(200);
+    const { ticket } = seen.body as { ticket: { confidential: boolean; contact: unknown } };
+    expect(ticket).toMatchObject({ confidential: true, contact: null });
+    expect(JSON.stringify(seen.body)).not.toContain('王大爷');
+    await visible(phone, '已为您保密，承办单位看不到').waitFor();
+  });
+
   it('when the street replies and the platform approves, then the result shows and the rating form appears', async () => {
     const no = tickets.complaint;
     await staffAct(stack, city, 'renminluHandler', no, 'reply', { result: '已于当天下午用沥青把坑补平，并在旁边设了提示牌。' });

@@ -96,7 +96,7 @@ describe('privacy consent in a browser', () => {
     expect(phone.page.url()).toContain('/h5/sub/privacy/index');
     for (const section of GUIDE_SECTIONS) await visible(phone, section.title).waitFor();
     const text = await shown(phone, '.privacy-page').innerText();
-    for (const fact of ['AES-256-GCM', '为我保密', '承办单位看不到您的姓名、电话和账号', '只用文字反映', '5 分钟后失效', '第十四条']) expect(text).toContain(fact);
+    for (const fact of ['AES-256-GCM', '默认为您保密', '同意向承办单位提供我的姓名和电话', '承办单位就看不到您的姓名、电话和账号', '举报一律保密', '只用文字反映', '5 分钟后失效', '第十四条']) expect(text).toContain(fact);
     await phone.shot('03-guide');
     expect(await axeViolations(phone.page)).toEqual([]);
   });

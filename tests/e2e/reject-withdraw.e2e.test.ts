@@ -27,16 +27,19 @@ describe('reject, withdraw and large text in a browser', () => {
     await stack?.close();
   });
 
-  it('when the platform does not accept a request, then the page shows the reason and the note, and no withdraw button', async () => {
+  it('when the platform does not accept a request the citizen agreed to be known on, then it is not confidential and the page shows the reason, the note, the consent and no withdraw button', async () => {
     await phone.page.goto(`${stack.baseUrl}/h5/pages/submit/index`);
-    await fillForm(phone, { type: 'complaint', content: '我和装修公司的合同纠纷法院已经立案了，请政府出面让装修公司先把钱退给我。', contact: { name: '李阿姨', phone: '13800001111' } });
+    await fillForm(phone, { type: 'complaint', content: '我和装修公司的合同纠纷法院已经立案了，请政府出面让装修公司先把钱退给我。', contact: { name: '李阿姨', phone: '13800001111' }, disclose: true });
     rejected = await submitForm(phone);
+    const filed = await stack.app.http.get(`/api/admin/v1/tickets/${rejected}`).set('Authorization', `Bearer ${city.tokens.operator}`).expect(200);
+    expect((filed.body as { ticket: { confidential: boolean } }).ticket.confidential).toBe(false);
     await staffAct(stack, city, 'operator', rejected, 'reject', { reasonCode: 'legal-procedure', note: '法院已立案受理，请在诉讼中主张退款。' });
     await openDetail(phone, stack.baseUrl, rejected);
     await visible(phone, '不予受理的原因').waitFor();
     await visible(phone, `${REJECT_REASON_LABELS['legal-procedure']}：法院已立案受理，请在诉讼中主张退款。`).waitFor();
     await shown(phone, '.chip').filter({ hasText: STATUS_LABELS.rejected }).waitFor();
     expect(await visible(phone, '撤回这件诉求').count()).toBe(0);
+    await visible(phone, '您已同意提供给承办单位').waitFor();
     await phone.shot('01-rejected-reason');
   });
 

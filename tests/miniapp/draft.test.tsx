@@ -5,7 +5,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { TYPE_LABELS } from '@mashang/shared';
 import { fake } from './support/taro';
 import { DRAFT_MAX_AGE_MS, loadDraft, saveDraft, toDraft } from '../../miniapp/src/features/submit/draft';
-import { EMPTY_FORM, type FormAttachment } from '../../miniapp/src/features/submit/form';
+import { DISCLOSE_IDENTITY_TITLE, EMPTY_FORM, type FormAttachment } from '../../miniapp/src/features/submit/form';
+import { STORAGE_KEYS } from '../../miniapp/src/services/storage';
 import SubmitPage from '../../miniapp/src/pages/submit/index';
 
 const attachment = (state: FormAttachment['state'], id: string): FormAttachment => ({
@@ -45,6 +46,30 @@ describe('submit draft', () => {
     });
     expect((screen.getByLabelText('反映内容') as HTMLTextAreaElement).value).toBe('');
     expect(loadDraft()).toBeUndefined();
+  });
+
+  it('when a draft from before the consent switch (v1, confidential: false) is restored, then the text comes back and the consent stays off', () => {
+    const old = { ...EMPTY_FORM, discloseIdentity: undefined, confidential: false, type: 'complaint', content: '旧版本保存的草稿内容' };
+    fake.storage.set(STORAGE_KEYS.draft, JSON.stringify({ v: 1, savedAt: Date.now(), form: old }));
+    const restored = loadDraft();
+    expect(restored?.content).toBe('旧版本保存的草稿内容');
+    expect(restored?.discloseIdentity).toBe(false);
+    expect(restored && 'confidential' in restored).toBe(false);
+    render(<SubmitPage />);
+    expect((screen.getByLabelText(DISCLOSE_IDENTITY_TITLE) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('when the citizen turned the consent on and leaves, then reopening the form shows it still on (a retried submit sends the same choice)', async () => {
+    const first = render(<SubmitPage />);
+    fireEvent.change(screen.getByLabelText('反映内容'), { target: { value: '楼道的灯坏了一个月了' } });
+    fireEvent.click(screen.getByLabelText(DISCLOSE_IDENTITY_TITLE));
+    await act(async () => {
+      jest.advanceTimersByTime(500);
+    });
+    first.unmount();
+    expect(loadDraft()?.discloseIdentity).toBe(true);
+    render(<SubmitPage />);
+    expect((screen.getByLabelText(DISCLOSE_IDENTITY_TITLE) as HTMLInputElement).checked).toBe(true);
   });
 
   it('when a draft is saved, then only finished uploads are kept (running or failed ones cannot resume)', () => {

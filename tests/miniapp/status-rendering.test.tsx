@@ -93,6 +93,17 @@ describe('status rendering', () => {
     expect(screen.getByText(`${TERMINATION_REASON_LABELS[code]}：已多次解释`)).toBeTruthy();
   });
 
+  it.each([
+    ['a confidential complaint', { confidential: true }, '已为您保密，承办单位看不到'],
+    ['a 举报', { type: 'report' as const, confidential: true }, '举报一律保密，承办单位看不到'],
+    ['a request whose citizen agreed to be known', { confidential: false }, '您已同意提供给承办单位'],
+  ])('when the detail shows %s, then it says truthfully who sees the name and phone', async (_, over, text) => {
+    fake.on(`GET /api/v1/tickets/${NO}`, () => ({ statusCode: 200, data: buildTicket(over) }));
+    render(<TicketDetailPage />);
+    expect(await screen.findByText(text)).toBeTruthy();
+    expect(screen.getByText('姓名电话')).toBeTruthy();
+  });
+
   it('when the citizen withdraws and confirms, then the withdraw is sent with If-Match; cancelling sends nothing', async () => {
     fake.on(`GET /api/v1/tickets/${NO}`, () => ({ statusCode: 200, data: buildTicket() }));
     fake.on(`POST /api/v1/tickets/${NO}/withdraw`, () => ({ statusCode: 200, data: { ticket: buildTicket({ status: 'withdrawn' }) } }));

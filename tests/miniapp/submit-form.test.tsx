@@ -4,7 +4,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { CONTENT_LIMITS, createTicketSchema, TYPE_HINTS, TYPE_LABELS } from '@mashang/shared';
 import { fake, type FakeRequest } from './support/taro';
-import { EMPTY_FORM, validateSubmit, VOICE_ONLY_CONTENT, type FormAttachment, type SubmitForm } from '../../miniapp/src/features/submit/form';
+import { DISCLOSE_IDENTITY_TITLE, EMPTY_FORM, validateSubmit, VOICE_ONLY_CONTENT, type FormAttachment, type SubmitForm } from '../../miniapp/src/features/submit/form';
 import SubmitPage from '../../miniapp/src/pages/submit/index';
 
 const KEY = 'abcdefgh12345678';
@@ -43,7 +43,7 @@ describe('submit form rules (validateSubmit)', () => {
     expect(!failed.ok && failed.errors.attachments).toContain('没有上传成功');
   });
 
-  it('when a complaint has no contact, then name and phone are asked for (000 §14: the unit must reach the citizen)', () => {
+  it('when a complaint has no contact, then name and phone are asked for (000 §14: the platform must reach the citizen)', () => {
     const r = validateSubmit(form({ type: 'complaint' }), KEY);
     expect(!r.ok && r.errors.contact).toContain('电话');
   });
@@ -54,11 +54,22 @@ describe('submit form rules (validateSubmit)', () => {
   });
 
   it('when everything is valid, then the payload is exactly what the shared createTicketSchema accepts', () => {
-    const r = validateSubmit(form({ type: 'complaint', contactName: '张三', contactPhone: '13912345678', address: '人民路 12 号', point: { lat: 36.5, lng: 104.1 }, scene: 'demo01', confidential: true, attachments: [done()] }), KEY);
+    const r = validateSubmit(form({ type: 'complaint', contactName: '张三', contactPhone: '13912345678', address: '人民路 12 号', point: { lat: 36.5, lng: 104.1 }, scene: 'demo01', discloseIdentity: true, attachments: [done()] }), KEY);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(createTicketSchema.parse(r.payload)).toEqual(r.payload);
-    expect(r.payload).toMatchObject({ type: 'complaint', idempotencyKey: KEY, scene: 'demo01', confidential: true, location: { address: '人民路 12 号', lat: 36.5, lng: 104.1 }, contact: { name: '张三', phone: '13912345678' } });
+    expect(r.payload).toMatchObject({ type: 'complaint', idempotencyKey: KEY, scene: 'demo01', discloseIdentity: true, location: { address: '人民路 12 号', lat: 36.5, lng: 104.1 }, contact: { name: '张三', phone: '13912345678' } });
+  });
+
+  it('when the citizen has not agreed to give name and phone, then discloseIdentity: false is sent and no old confidential flag (confidential by default, 004 §14)', () => {
+    const r = validateSubmit(form({ type: 'complaint', contactName: '张三', contactPhone: '13912345678' }), KEY);
+    expect(r.ok && r.payload.discloseIdentity).toBe(false);
+    expect(r.ok && 'confidential' in r.payload).toBe(false);
+  });
+
+  it('when a 举报 somehow carries the consent, then it is still sent as not disclosed (a 举报 is always confidential)', () => {
+    const r = validateSubmit(form({ type: 'report', contactName: '张三', contactPhone: '13912345678', discloseIdentity: true }), KEY);
+    expect(r.ok && r.payload.discloseIdentity).toBe(false);
   });
 });
 
@@ -78,6 +89,37 @@ describe('submit page', () => {
       expect(screen.getByText(TYPE_LABELS[type])).toBeTruthy();
       expect(screen.getByText(TYPE_HINTS[type])).toBeTruthy();
     }
+  });
+
+  it('when the page opens, then the consent to give the unit name and phone is offered switched off, saying the unit sees neither without it', () => {
+    render(<SubmitPage />);
+    const consent = screen.getByLabelText(DISCLOSE_IDENTITY_TITLE) as HTMLInputElement;
+    expect(consent.checked).toBe(false);
+    expect(screen.getByText(/不打开：承办单位看不到您的姓名和电话/)).toBeTruthy();
+    expect(screen.queryByText('为我保密')).toBeNull();
+  });
+
+  it('when 举报 is chosen, then no consent switch is offered and the page says a report is always kept confidential', () => {
+    render(<SubmitPage />);
+    fireEvent.click(screen.getByText(TYPE_LABELS.report));
+    expect(screen.queryByLabelText(DISCLOSE_IDENTITY_TITLE)).toBeNull();
+    expect(screen.getByText('举报人的姓名和电话一律保密')).toBeTruthy();
+    fireEvent.click(screen.getByText(TYPE_LABELS.complaint));
+    expect(screen.getByLabelText(DISCLOSE_IDENTITY_TITLE)).toBeTruthy();
+  });
+
+  it('when the citizen turns the consent on and submits, then the request carries discloseIdentity: true; left off, it carries false', async () => {
+    fake.on('POST /api/v1/tickets', () => ({ statusCode: 201, data: { ticket: { no: '20260101-000003', type: 'consultation' } } }));
+    const page = render(<SubmitPage />);
+    fillValidConsultation();
+    await act(async () => fireEvent.click(screen.getByText('提交')));
+    page.unmount();
+    render(<SubmitPage />);
+    fillValidConsultation();
+    fireEvent.click(screen.getByLabelText(DISCLOSE_IDENTITY_TITLE));
+    await act(async () => fireEvent.click(screen.getByText('提交')));
+    await waitFor(() => expect(submits()).toHaveLength(2));
+    expect(submits().map((r) => (r.data as { discloseIdentity?: boolean }).discloseIdentity)).toEqual([false, true]);
   });
 
   it('when submit is pressed on an empty form, then the errors show and nothing is sent', async () => {

@@ -776,7 +776,7 @@ export interface paths {
         };
         /**
          * Tickets, newest first, with filters
-         * @description `unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit.
+         * @description `unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit. Queues beside `status`: `overdue`, `visitOverdue`, `dueSoon` (即将超期), `supervised` (督办), `extensionPending` (延期申请), `returnPending` (退回申请); GET /api/admin/v1/tickets/counts counts each.
          */
         get: operations["get-api-admin-v1-tickets"];
         put?: never;
@@ -1285,6 +1285,26 @@ export interface paths {
          * @description 已回访. Allowed from: visiting. A handler acts only on tickets of its unit.
          */
         post: operations["staff-visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/tickets/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many tickets each work queue holds for this staff member
+         * @description The same scope as the list (unit staff: tickets where their unit is lead or co-unit) and the same filters (`unit`, `type`, `channel`, `class`, `q`, `from`, `to`). `status.<s>` equals the number of tickets `GET /api/admin/v1/tickets?status=<s>` pages through; each queue count equals the list with `<queue>=true` (`dueSoon`: due within the active profile’s `warningBefore` window and not yet overdue; `supervised`: an open 督办 record; `extensionPending`: an undecided extension request; `returnPending`: status `returning`).
+         */
+        get: operations["get-api-admin-v1-tickets-counts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7913,7 +7933,7 @@ export interface operations {
                                 at: string;
                                 deadline: string | null;
                                 /** @enum {string} */
-                                kind: "due-soon" | "overdue" | "visit-window-passed";
+                                kind: "due-soon" | "overdue" | "visit-window-passed" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
                                 round: number;
                             }[];
                             timeline: {
@@ -12444,6 +12464,121 @@ export interface operations {
             };
             /** @description RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_* */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get-api-admin-v1-tickets-counts": {
+        parameters: {
+            query?: {
+                channel?: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                class?: "A" | "B" | "C" | "D";
+                from?: (string & (string)) | (string & (string));
+                q?: string;
+                to?: (string & (string)) | (string & (string));
+                type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 即将超期: still owed, due within the profile’s warning window */
+                        dueSoon: number;
+                        /** @description 延期申请: an extension request waiting for a decision */
+                        extensionPending: number;
+                        /** @description 已超期: the due date passed while the unit still owes the reply */
+                        overdue: number;
+                        /** @description 退回申请: a return request waiting for the dispatcher */
+                        returnPending: number;
+                        /** @description tickets per status, every status listed */
+                        status: {
+                            /** @description status accepted */
+                            accepted: number;
+                            /** @description status closed */
+                            closed: number;
+                            /** @description status dispatched */
+                            dispatched: number;
+                            /** @description status handling */
+                            handling: number;
+                            /** @description status rejected */
+                            rejected: number;
+                            /** @description status replied */
+                            replied: number;
+                            /** @description status returning */
+                            returning: number;
+                            /** @description status submitted */
+                            submitted: number;
+                            /** @description status supplementing */
+                            supplementing: number;
+                            /** @description status terminated */
+                            terminated: number;
+                            /** @description status visiting */
+                            visiting: number;
+                            /** @description status withdrawn */
+                            withdrawn: number;
+                        };
+                        /** @description 督办: an open supervision record */
+                        supervised: number;
+                        /** @description every ticket in scope under the filters */
+                        total: number;
+                        /** @description 回访超期: the visit window passed (003 §16) */
+                        visitOverdue: number;
+                    };
+                };
+            };
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description role not allowed; needs one of: admin, operator, dispatcher, handler, supervisor, visitor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

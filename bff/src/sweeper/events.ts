@@ -4,9 +4,11 @@
  * does nothing more. Staff read them with the ticket (`listSweepEvents`).
  */
 import { Schema, type Connection, type Model } from 'mongoose';
+import { MISSED_STEP_KINDS } from '@mashang/shared';
 import { isDuplicateKey } from '../db/atomic';
 
-export const SWEEP_EVENT_KINDS = ['due-soon', 'overdue', 'visit-window-passed'] as const;
+/** `<step>-missed`: an intermediate deadline passed while the step is still owed (watched-steps.ts). */
+export const SWEEP_EVENT_KINDS = ['due-soon', 'overdue', 'visit-window-passed', ...MISSED_STEP_KINDS] as const;
 export type SweepEventKind = (typeof SWEEP_EVENT_KINDS)[number];
 
 export interface SweepEventDoc {
@@ -14,6 +16,8 @@ export interface SweepEventDoc {
   kind: SweepEventKind;
   ticketNo: string;
   round: number;
+  /** Several events of one kind in a round: the co-unit, the week (else absent). */
+  key?: string;
   unit: string | null;
   /** The deadline the event is about (dueAt, or the follow-up deadline). */
   deadline: Date | null;
@@ -21,7 +25,7 @@ export interface SweepEventDoc {
 }
 
 const sweepEventSchema = new Schema<SweepEventDoc>(
-  { _id: String, kind: String, ticketNo: String, round: Number, unit: { type: String, default: null }, deadline: { type: Date, default: null }, at: Date },
+  { _id: String, kind: String, ticketNo: String, round: Number, key: String, unit: { type: String, default: null }, deadline: { type: Date, default: null }, at: Date },
   { versionKey: false, collection: 'sweep_events' },
 );
 sweepEventSchema.index({ ticketNo: 1, at: 1 });
@@ -30,12 +34,12 @@ export function sweepEventModel(db: Connection): Model<SweepEventDoc> {
   return (db.models.SweepEvent as Model<SweepEventDoc>) ?? db.model<SweepEventDoc>('SweepEvent', sweepEventSchema);
 }
 
-export const sweepEventId = (kind: SweepEventKind, ticketNo: string, round: number): string => `${kind}:${ticketNo}:${round}`;
+export const sweepEventId = (kind: SweepEventKind, ticketNo: string, round: number, key?: string): string => `${kind}:${ticketNo}:${round}${key ? `:${key}` : ''}`;
 
 /** Records the event; false when it had been recorded before. */
 export async function recordSweepEvent(db: Connection, event: Omit<SweepEventDoc, '_id'>): Promise<boolean> {
   try {
-    await sweepEventModel(db).create({ _id: sweepEventId(event.kind, event.ticketNo, event.round), ...event });
+    await sweepEventModel(db).create({ _id: sweepEventId(event.kind, event.ticketNo, event.round, event.key), ...event });
     return true;
   } catch (err) {
     if (isDuplicateKey(err)) return false;

@@ -20,12 +20,12 @@ const STEP_BUDGET_MS = 40_000;
 /** What the steps read of a ticket: deadlines and the facts that say whether a step is still owed (watched-steps.ts). */
 export type ScanRow = Pick<
   TicketDoc,
-  | '_id' | 'no' | 'type' | 'class' | 'round' | 'status' | 'dueAt' | 'leadUnit' | 'coUnits' | 'coResults' | 'returnCount' | 'rating' | 'pendingDecision' | 'deadlines'
+  | '_id' | 'no' | 'type' | 'class' | 'channel' | 'round' | 'status' | 'dueAt' | 'leadUnit' | 'coUnits' | 'coResults' | 'returnCount' | 'rating' | 'pendingDecision' | 'deadlines'
   | 'fixedDueAt' | 'lastStageReportAt' | 'roundStartedAt' | 'dispatchedAt' | 'supplementDueAt' | 'extensions'
 >;
 
 const ROW_FIELDS = {
-  _id: 1, no: 1, type: 1, class: 1, round: 1, status: 1, dueAt: 1, leadUnit: 1, coUnits: 1, coResults: 1, returnCount: 1, rating: 1, pendingDecision: 1, deadlines: 1,
+  _id: 1, no: 1, type: 1, class: 1, channel: 1, round: 1, status: 1, dueAt: 1, leadUnit: 1, coUnits: 1, coResults: 1, returnCount: 1, rating: 1, pendingDecision: 1, deadlines: 1,
   fixedDueAt: 1, lastStageReportAt: 1, roundStartedAt: 1, dispatchedAt: 1, supplementDueAt: 1, extensions: 1,
 } as const;
 

@@ -1,6 +1,7 @@
 /**
  * The sweeper: every minute (SWEEP_INTERVAL_MS) one BFF instance — the holder of the lease —
- * looks for what time alone has changed: deadlines coming up or passed, follow-up visits that
+ * looks for what time alone has changed: deadlines coming up or passed (the final one and the
+ * intermediate steps of missed-steps.ts), follow-up visits that
  * are overdue, repeated requests, stale knowledge, supervision nobody answered — and for the clusters
  * the tickets filed since the last pass complete (kept off the submit's request path). Every step is
  * idempotent (unique `_id`s, versioned writes), so a second pass, or a pass by an instance that
@@ -12,6 +13,7 @@ import { acquireLease, leaseState, releaseLease, type LeaseState } from './lease
 import type { SweepDeps } from './types';
 import { escalateUnanswered, superviseStaleKnowledge } from './unit-steps';
 import { clusterNewTickets } from './new-tickets';
+import { warnMissedSteps } from './missed-steps';
 import { markOverdue, superviseRepeatedMatters, superviseRepeatedReturns, warnDueSoon, flagMissedVisits } from './ticket-steps';
 
 export const SWEEP_LEASE = 'sweeper';
@@ -31,11 +33,14 @@ export interface SweepReport {
   repeatedMatters: number;
   repeatedReturns: number;
   visitWindows: number;
+  /** Intermediate deadlines passed with their step still owed (watched-steps.ts), each warned once; of those, 督办 opened. */
+  missedSteps: number;
+  missedStepsSupervised: number;
   staleKnowledge: number;
   escalated: number;
 }
 
-const EMPTY: SweepReport = { ran: false, dueSoon: 0, overdue: 0, overdueSupervised: 0, clusters: 0, repeatedMatters: 0, repeatedReturns: 0, visitWindows: 0, staleKnowledge: 0, escalated: 0 };
+const EMPTY: SweepReport = { ran: false, dueSoon: 0, overdue: 0, overdueSupervised: 0, clusters: 0, repeatedMatters: 0, repeatedReturns: 0, visitWindows: 0, missedSteps: 0, missedStepsSupervised: 0, staleKnowledge: 0, escalated: 0 };
 
 /**
  * One pass, if this holder gets the lease (`ran: false` otherwise). Tests call it directly with
@@ -62,6 +67,7 @@ export async function runSweep(deps: SweepDeps, options: { holder?: string } = {
 async function sweepSteps(deps: SweepDeps): Promise<SweepReport> {
   const dueSoon = await warnDueSoon(deps);
   const overdue = await markOverdue(deps);
+  const missed = await warnMissedSteps(deps);
   return {
     ran: true,
     dueSoon,
@@ -71,6 +77,8 @@ async function sweepSteps(deps: SweepDeps): Promise<SweepReport> {
     repeatedMatters: await superviseRepeatedMatters(deps),
     repeatedReturns: await superviseRepeatedReturns(deps),
     visitWindows: await flagMissedVisits(deps),
+    missedSteps: missed.warned,
+    missedStepsSupervised: missed.supervised,
     staleKnowledge: await superviseStaleKnowledge(deps),
     escalated: await escalateUnanswered(deps),
   };

@@ -22,7 +22,7 @@ const VISITORS = (STATE_MACHINE.visit.who.roles ?? []).map((role) => ({ role }))
 
 const SUPERVISED_FIELDS = { no: 1, leadUnit: 1, coUnits: 1, round: 1, version: 1, timeline: 1, roundStartedAt: 1, createdAt: 1, status: 1, dueAt: 1 } as const;
 
-async function supervisedTicket(deps: SweepDeps, no: string): Promise<TicketDoc | null> {
+export async function supervisedTicket(deps: SweepDeps, no: string): Promise<TicketDoc | null> {
   return ticketModel(deps.db).findOne({ no }, SUPERVISED_FIELDS).lean<TicketDoc>();
 }
 

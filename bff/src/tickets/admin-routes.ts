@@ -1,6 +1,7 @@
 import {
   ACTION_LABELS,
   actionInputSchemaFor,
+  adminTicketCountsQuerySchema,
   adminTicketListQuerySchema,
   operatorCreateTicketSchema,
   STAFF_ROLES,
@@ -15,8 +16,10 @@ import { ifMatchVersion, setVersionTag } from '../auth/if-match';
 import { defineRoute, type RouteKit } from '../http/route';
 import { performAction } from './actions';
 import { keyInTicket } from './create';
+import { countStaffQueues } from './counts';
 import { listStaffTickets } from './queries';
 import { readStaffTicket, staffView, summaryView } from './read';
+import { queueCounts } from './count-schemas';
 import { ACTION_ERRORS, IF_MATCH, oneStaffTicket, oneTicket, ticketPage } from './schemas';
 import { ACTION_EXAMPLES, OPERATION_IDS, staffActionId, ticketLinks } from './links';
 
@@ -87,7 +90,9 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       method: 'get',
       path: '/api/admin/v1/tickets',
       summary: 'Tickets, newest first, with filters',
-      description: '`unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit.',
+      description:
+        '`unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit. ' +
+        'Queues beside `status`: `overdue`, `visitOverdue`, `dueSoon` (即将超期), `supervised` (督办), `extensionPending` (延期申请), `returnPending` (退回申请); GET /api/admin/v1/tickets/counts counts each.',
       tags: TAGS,
       auth: 'staff',
       roles: STAFF_ROLES,
@@ -97,6 +102,28 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
     async (ctx, { query, actor }) => {
       const page = await listStaffTickets(deps, actor, query);
       ctx.body = { items: page.items.map(summaryView(deps, actor)), nextCursor: page.nextCursor };
+    },
+  );
+
+  // Before `/tickets/:no`: the literal path must win.
+  defineRoute(
+    kit,
+    {
+      method: 'get',
+      path: '/api/admin/v1/tickets/counts',
+      summary: 'How many tickets each work queue holds for this staff member',
+      description:
+        'The same scope as the list (unit staff: tickets where their unit is lead or co-unit) and the same filters (`unit`, `type`, `channel`, `class`, `q`, `from`, `to`). ' +
+        '`status.<s>` equals the number of tickets `GET /api/admin/v1/tickets?status=<s>` pages through; each queue count equals the list with `<queue>=true` (`dueSoon`: due within the active profile’s `warningBefore` window and not yet overdue; `supervised`: an open 督办 record; `extensionPending`: an undecided extension request; `returnPending`: status `returning`).',
+      tags: TAGS,
+      auth: 'staff',
+      roles: STAFF_ROLES,
+      query: adminTicketCountsQuerySchema,
+      responses: { 200: { description: 'the counts', schema: queueCounts } },
+    },
+    async (ctx, { query, actor }) => {
+      const counts = await countStaffQueues(deps, actor, query);
+      ctx.body = { status: counts.status, ...counts.flags, total: counts.total };
     },
   );
 

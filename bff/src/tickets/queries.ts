@@ -5,6 +5,7 @@
  */
 import type { QueryFilter } from 'mongoose';
 import { DUE_STATUSES, PAGE_LIMITS, type AdminTicketListQuery, type CitizenTicketListQuery } from '@mashang/shared';
+import { openSupervisionTicketNos } from '../supervision/open-tickets';
 import { badRequest } from '../http/errors';
 import type { CitizenActor, StaffActor } from '../http/route';
 import { parseChinaDate } from '../text';
@@ -88,14 +89,65 @@ function scopeClause(actor: StaffActor): Filter[] | null {
   return [{ $or: [{ leadUnit: actor.unit }, { coUnits: actor.unit }] }];
 }
 
-export async function listStaffTickets(deps: TicketDeps, actor: StaffActor, q: AdminTicketListQuery): Promise<CursorPage<TicketDoc>> {
+type CommonFilters = Pick<AdminTicketListQuery, 'type' | 'unit' | 'channel' | 'class' | 'q' | 'from' | 'to'>;
+
+/**
+ * The filters list and counts share: the scope of the staff member, then type, unit subtree,
+ * channel, class, text and creation date. Null when nothing can match (no unit, no words).
+ */
+export function staffFilter(actor: StaffActor, q: CommonFilters): { filter: Filter; and: Filter[] } | null {
   const scope = scopeClause(actor);
   const text = textClause(q.q);
-  if (!scope || !text) return { items: [], nextCursor: null };
+  if (!scope || !text) return null;
   const filter: Filter = {};
-  if (q.status) filter.status = q.status;
   if (q.type) filter.type = q.type;
   if (q.unit) filter.unitScope = q.unit;
-  const and = [...scope, ...text, ...overdueClause(q.overdue, deps.clock.now()), ...visitOverdueClause(q.visitOverdue, deps.clock.now()), ...createdClause(q.from, q.to), ...cursorClause(q.cursor)];
+  if (q.channel) filter.channel = q.channel;
+  if (q.class) filter.class = q.class;
+  return { filter, and: [...scope, ...text, ...createdClause(q.from, q.to)] };
+}
+
+/**
+ * 即将超期: still owed and due within the profile's warning window from now (the inverse of
+ * shared `isDueSoon`'s window, one indexed range on `(status, dueAt)`).
+ */
+export function dueSoonClause(deps: TicketDeps, now: Date): Filter[] {
+  const lead = deps.profile.warningBefore;
+  const horizon = lead.unit === 'clockHours' ? new Date(now.getTime() + lead.value * 3_600_000) : deps.calendar.addWorkingDays(now, lead.value).at;
+  return [{ status: { $in: [...DUE_STATUSES] } }, { dueAt: { $gte: now, $lte: horizon } }];
+}
+
+/**
+ * 延期申请: an extension record without a decision (shared transitions/extensions `pendingOf`).
+ * The status range (decide-extension's from) is indexed; the rest runs on that subset. Not
+ * `$elemMatch`: the embedded FerretDB answers it with no match. `extensions.decided: null`
+ * also matches an empty array, hence the first element must exist.
+ */
+export const EXTENSION_PENDING: Filter[] = [{ status: { $in: ['dispatched', 'handling', 'returning', 'replied'] } }, { 'extensions.0': { $exists: true } }, { 'extensions.decided': null }];
+
+/** 督办: tickets with an open supervision record (one indexed read of the open records). */
+export async function supervisedClause(deps: TicketDeps): Promise<Filter[]> {
+  return [{ no: { $in: await openSupervisionTicketNos(deps.db) } }];
+}
+
+async function queueClauses(deps: TicketDeps, q: AdminTicketListQuery, now: Date): Promise<Filter[]> {
+  return [
+    ...overdueClause(q.overdue, now),
+    ...visitOverdueClause(q.visitOverdue, now),
+    ...(q.dueSoon ? dueSoonClause(deps, now) : []),
+    ...(q.extensionPending ? EXTENSION_PENDING : []),
+    ...(q.returnPending ? [{ status: 'returning' } as Filter] : []),
+    ...(q.supervised ? await supervisedClause(deps) : []),
+  ];
+}
+
+export async function listStaffTickets(deps: TicketDeps, actor: StaffActor, q: AdminTicketListQuery): Promise<CursorPage<TicketDoc>> {
+  const base = staffFilter(actor, q);
+  if (!base) return { items: [], nextCursor: null };
+  const filter: Filter = q.status ? { ...base.filter, status: q.status } : base.filter;
+  const and = [...base.and, ...(await queueClauses(deps, q, deps.clock.now())), ...cursorClause(q.cursor)];
   return page(deps, filter, and, q.limit);
 }
+
+/** Internal for counts: the overdue and visit-overdue queues. */
+export const queueTimeClauses = { overdue: (now: Date) => overdueClause(true, now), visitOverdue: (now: Date) => visitOverdueClause(true, now) };

@@ -1,6 +1,7 @@
 /** Response shapes of the ticket routes, for the OpenAPI document (the views in view.ts produce them). */
 import { z } from 'zod';
 import { CHANNELS, TICKET_ACTIONS, TICKET_STATUSES, TICKET_TYPES } from '@mashang/shared';
+import { SWEEP_EVENT_KINDS } from '../sweeper/events';
 
 const timelineEntry = z.object({
   at: z.string(),
@@ -57,7 +58,7 @@ export const oneTicket = z.object({ ticket: ticketDetailSchema });
 export const oneStaffTicket = z.object({
   ticket: ticketDetailSchema.extend({
     supervisions: z.array(z.object({ id: z.string(), trigger: z.string(), means: z.string(), status: z.string(), at: z.string() }).loose()).describe('督办 records (000 §22-24), oldest first'),
-    sweepEvents: z.array(z.object({ kind: z.enum(['due-soon', 'overdue', 'visit-window-passed']), round: z.number().int(), deadline: z.string().nullable(), at: z.string() })),
+    sweepEvents: z.array(z.object({ kind: z.enum(SWEEP_EVENT_KINDS), round: z.number().int(), deadline: z.string().nullable(), at: z.string() })),
     notices: z.array(z.object({ template: z.string(), ticketVersion: z.number().int(), status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']), attempts: z.number().int(), createdAt: z.string() }).loose()).describe('subscribe messages to the citizen (and followers)'),
   }),
 });

@@ -1,6 +1,7 @@
 import type { Locator } from 'playwright-core';
 import type { TicketType } from '@mashang/shared';
 import type { Phone } from './browser';
+import { DISCLOSE_IDENTITY_TITLE } from '../../../miniapp/src/features/submit/form';
 import { photoPng } from './demo-city';
 
 /** Taro's h5 router keeps earlier pages in the DOM (hidden): look only at what the citizen sees. */
@@ -16,6 +17,8 @@ export interface FormFill {
   type: TicketType;
   content: string;
   contact?: { name: string; phone: string };
+  /** Turns on 同意向承办单位提供我的姓名和电话 (off by default: the request stays confidential). */
+  disclose?: boolean;
   photo?: boolean;
   voice?: boolean;
 }
@@ -54,7 +57,7 @@ export async function recordVoice(phone: Phone): Promise<void> {
   await shown(phone, '.voice-field .upload-state--done').waitFor();
 }
 
-/** Fills the submit form the way a citizen does (type, text, media, contact, consent). */
+/** Fills the submit form the way a citizen does (type, text, media, contact, identity consent if asked, privacy consent). */
 export async function fillForm(phone: Phone, fill: FormFill): Promise<void> {
   await shown(phone, `.type-option[data-type="${fill.type}"]`).click();
   await shown(phone, 'textarea').fill(fill.content);
@@ -64,6 +67,7 @@ export async function fillForm(phone: Phone, fill: FormFill): Promise<void> {
     await shown(phone, 'input[placeholder="您的姓名"]').fill(fill.contact.name);
     await shown(phone, 'input[placeholder="手机号或带区号的电话"]').fill(fill.contact.phone);
   }
+  if (fill.disclose) await switchNamed(phone, DISCLOSE_IDENTITY_TITLE).click();
   await switchNamed(phone, '同意隐私保护指引').click();
 }
 

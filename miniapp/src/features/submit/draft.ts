@@ -1,10 +1,15 @@
 import { readStored, removeStored, STORAGE_KEYS, writeStored } from '../../services/storage';
 import { EMPTY_FORM, type SubmitForm } from './form';
 
+/**
+ * v2: the identity consent `discloseIdentity` replaced v1's `confidential` (issue 12). A v1 draft
+ * is still restored, but its `confidential` is dropped and never read as consent: `false` there
+ * was only the old default, not the citizen agreeing to be known (004 §14).
+ */
 interface StoredDraft {
-  v: 1;
+  v: 1 | 2;
   savedAt: number;
-  form: SubmitForm;
+  form: SubmitForm & { confidential?: unknown };
 }
 
 /** A draft older than this is more likely stale than wanted. */
@@ -28,15 +33,16 @@ export function saveDraft(form: SubmitForm, now = Date.now()): void {
     removeStored(STORAGE_KEYS.draft);
     return;
   }
-  writeStored(STORAGE_KEYS.draft, { v: 1, savedAt: now, form: draft } satisfies StoredDraft);
+  writeStored(STORAGE_KEYS.draft, { v: 2, savedAt: now, form: draft } satisfies StoredDraft);
 }
 
 /** The saved draft merged over an empty form (fields added in later versions get their defaults). */
 export function loadDraft(now = Date.now()): SubmitForm | undefined {
   const stored = readStored<StoredDraft>(STORAGE_KEYS.draft);
-  if (!stored || stored.v !== 1 || typeof stored.form !== 'object' || stored.form === null) return undefined;
+  if (!stored || (stored.v !== 1 && stored.v !== 2) || typeof stored.form !== 'object' || stored.form === null) return undefined;
   if (now - stored.savedAt > DRAFT_MAX_AGE_MS && !stored.form.idempotencyKey) return undefined;
-  const form = { ...EMPTY_FORM, ...stored.form };
+  const { confidential: _old, ...fields } = stored.form;
+  const form: SubmitForm = { ...EMPTY_FORM, ...fields, discloseIdentity: stored.v === 2 && fields.discloseIdentity === true };
   return hasContent(form) || form.idempotencyKey ? form : undefined;
 }
 

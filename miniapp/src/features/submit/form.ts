@@ -31,7 +31,11 @@ export interface SubmitForm {
   point?: { lat: number; lng: number; name?: string };
   contactName: string;
   contactPhone: string;
-  confidential: boolean;
+  /**
+   * The citizen's explicit consent that the handling units see their name and phone (004 §14,
+   * 000 §14). Off by default: without it the request is confidential. Never sent for a 举报.
+   */
+  discloseIdentity: boolean;
   consent: boolean;
   scene?: string;
   /** Created at the first submit attempt and kept until success: a retry can never file twice. */
@@ -47,15 +51,26 @@ export const EMPTY_FORM: SubmitForm = {
   address: '',
   contactName: '',
   contactPhone: '',
-  confidential: false,
+  discloseIdentity: false,
   consent: false,
 };
 
 /** A voice note may carry the whole request; the text then says so, because the BFF requires text. */
 export const VOICE_ONLY_CONTENT = '【语音反映】具体内容请听录音。';
 
-/** Types whose handling unit must be able to call the citizen back (000 §14, 002 §16 a clear claimant). */
+/** Types whose citizen must be reachable (000 §14, 002 §16 a clear claimant): by the platform, and by the unit only with consent. */
 export const CONTACT_REQUIRED: readonly TicketType[] = ['help', 'complaint', 'report'];
+
+/** 举报 is kept confidential whatever the form says (004 §14): the consent is not even offered. */
+export const ALWAYS_CONFIDENTIAL: readonly TicketType[] = ['report'];
+
+/** The identity consent switch's name, on screen and for a screen reader (the e2e tests find it by it). */
+export const DISCLOSE_IDENTITY_TITLE = '同意向承办单位提供我的姓名和电话';
+
+/** Whether this request lets the handling units see the citizen's name and phone. */
+export function disclosesIdentity(form: Pick<SubmitForm, 'type' | 'discloseIdentity'>): boolean {
+  return form.discloseIdentity === true && form.type !== '' && !ALWAYS_CONFIDENTIAL.includes(form.type);
+}
 
 export function effectiveContent(form: SubmitForm): string {
   const text = form.content.trim();
@@ -84,7 +99,7 @@ function ruleErrors(form: SubmitForm): FieldErrors {
   else if (length > CONTENT_LIMITS.max) errors.content = `内容不能超过 ${CONTENT_LIMITS.max} 个字`;
   if (form.attachments.some((a) => a.state === 'uploading')) errors.attachments = '还有文件正在上传，请稍等';
   else if (form.attachments.some((a) => a.state === 'failed')) errors.attachments = '有文件没有上传成功，请点「重试」，或删除它';
-  if (form.type && CONTACT_REQUIRED.includes(form.type) && !contact(form)) errors.contact = '请留下姓名和电话，方便办理单位联系您';
+  if (form.type && CONTACT_REQUIRED.includes(form.type) && !contact(form)) errors.contact = '请留下姓名和电话，方便工作人员联系您';
   if (!form.consent) errors.consent = '请先阅读并同意隐私保护指引';
   return errors;
 }
@@ -124,7 +139,7 @@ export function validateSubmit(form: SubmitForm, idempotencyKey: string): Valida
     location: location(form),
     scene: form.scene,
     contact: contact(form),
-    confidential: form.confidential,
+    discloseIdentity: disclosesIdentity(form),
     idempotencyKey,
   };
   const parsed = createTicketSchema.safeParse(candidate);

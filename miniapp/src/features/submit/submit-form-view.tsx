@@ -12,7 +12,7 @@ import { PhoneButton } from '../../platform/phone-button';
 import { openPrivacyGuide } from '../../platform/privacy';
 import { TextOnlyBanner } from '../privacy/text-only-banner';
 import { usePrivacyConsent } from '../privacy/use-privacy-consent';
-import { CONTACT_REQUIRED, effectiveContent } from './form';
+import { ALWAYS_CONFIDENTIAL, CONTACT_REQUIRED, DISCLOSE_IDENTITY_TITLE, effectiveContent, type SubmitForm } from './form';
 import type { SubmitFormApi } from './use-submit-form';
 import { useKnowledgeHints } from './use-knowledge-hints';
 
@@ -41,6 +41,29 @@ function KnowledgeHints({ text, enabled }: { text: string; enabled: boolean }) {
         </View>
       ))}
     </View>
+  );
+}
+
+/**
+ * Who learns the citizen's name and phone (004 §14, 000 §14): nobody at the handling unit unless
+ * the citizen turns this on; a 举报 is always kept confidential, so there is nothing to choose.
+ */
+function IdentityConsent({ form, onChange }: { form: SubmitForm; onChange: (on: boolean) => void }) {
+  if (form.type && ALWAYS_CONFIDENTIAL.includes(form.type)) {
+    return (
+      <View className='section' role='note'>
+        <Text className='section__title'>举报人的姓名和电话一律保密</Text>
+        <Text className='field__hint'>承办单位和被举报的一方都看不到您的姓名和电话，也不会知道是谁举报的。只有平台工作人员在需要时按您留的电话联系您。</Text>
+      </View>
+    );
+  }
+  return (
+    <SwitchRow
+      title={DISCLOSE_IDENTITY_TITLE}
+      hint='不打开：承办单位看不到您的姓名和电话，被反映的一方也不会知道是谁反映的，需要时由平台工作人员联系您。打开后：承办单位可以直接打电话向您了解情况。'
+      checked={form.discloseIdentity}
+      onChange={onChange}
+    />
   );
 }
 
@@ -90,12 +113,7 @@ export function SubmitFormView({ api }: { api: SubmitFormApi }) {
         {!textOnly && <PhoneButton onPhone={(contactPhone) => update({ contactPhone })} />}
       </Section>
 
-      <SwitchRow
-        title='为我保密'
-        hint='打开后，承办单位看不到您的姓名和电话，被反映的一方也不会知道是谁反映的。'
-        checked={form.confidential}
-        onChange={(confidential) => update({ confidential })}
-      />
+      <IdentityConsent form={form} onChange={(discloseIdentity) => update({ discloseIdentity })} />
 
       {/* The consent for this request's own content: the same guide as the privacy dialog. */}
       <SwitchRow

@@ -26,6 +26,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Who sees the citizen's name and phone (004 §14): the units only with the citizen's consent. */
+function identityText(ticket: TicketView): string {
+  if (ticket.confidential) return ticket.type === 'report' ? '举报一律保密，承办单位看不到' : '已为您保密，承办单位看不到';
+  return '您已同意提供给承办单位';
+}
+
 function Facts({ ticket }: { ticket: TicketView }) {
   const unit = ticket.leadUnitName;
   const reason = ticket.status === 'rejected' ? reasonText('reject', ticket.rejectReason) : reasonText('terminate', ticket.termination);
@@ -41,7 +47,7 @@ function Facts({ ticket }: { ticket: TicketView }) {
       {unit && <Row label='办理单位'>{unit}</Row>}
       {ticket.dueAt && <Row label='办理期限'>{`${formatDateTime(ticket.dueAt)} 前`}</Row>}
       {ticket.location?.address && <Row label='地点'>{ticket.location.address}</Row>}
-      {ticket.confidential && <Row label='保密'>已为您保密</Row>}
+      {ticket.confidential !== undefined && <Row label='姓名电话'>{identityText(ticket)}</Row>}
       {(ticket.status === 'rejected' || ticket.status === 'terminated') && (
         <View className='banner banner--ended' role='note'>
           <Text className='banner__title'>{ticket.status === 'rejected' ? '不予受理的原因' : '终止办理的原因'}</Text>
