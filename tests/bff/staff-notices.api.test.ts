@@ -6,7 +6,7 @@ import { runSweep, SWEEP_LEASE } from '../../bff/src/sweeper/sweeper';
 import { leaseModel, releaseLease } from '../../bff/src/sweeper/lease';
 import { buildTestApp, type TestApp } from '../support/app';
 import { buildStaff, type TestStaff } from '../support/builders/staff';
-import { act, bearer, buildCast, buildHandlingUnit, DAY, dispatched, newCitizen, signed, submit, visiting, type Cast, type UnitCast } from './sweeper-support';
+import { act, bearer, buildCast, buildHandlingUnit, citizenAct, DAY, dispatched, newCitizen, signed, submit, visiting, type Cast, type UnitCast } from './sweeper-support';
 
 interface NoticeBody {
   id: string;
@@ -158,6 +158,14 @@ describe('staff inbox: notices to units and platform staff (000 §11, §20, §22
     const overdue = ofTicket(await inbox(t, unit.handler), no).find((n) => n.kind === 'overdue');
     expect(overdue).toMatchObject({ level: 'warning', deadline: dueAt.toISOString(), cite: '000 §23(2)' });
     expect(ofTicket(await inbox(t, cast.supervisor), no).filter((n) => n.kind === 'supervised')).toHaveLength(1);
+  });
+
+  it('002 §35 when a citizen rates with a comment, then the unit is told it was rated but the notice carries none of the citizen’s words (个人隐私)', async () => {
+    const no = await visiting(t, cast, citizen.token, unit, '单元门禁损坏，陌生人随意进出');
+    await citizenAct(t, citizen.token, no, 'rate', { satisfaction: 'satisfied', comment: '我是3单元的王阿姨，电话13800138000，修得很及时' });
+    const [rated] = ofTicket(await inbox(t, unit.handler, '?limit=100'), no).filter((n) => n.kind === 'rated');
+    expect(rated).toMatchObject({ note: null, title: '【投诉】诉求人已评价' });
+    expect(JSON.stringify(rated)).not.toContain('13800138000');
   });
 
   it('003 §16 when the visit window passes without a visit, then the visitors find one 回访已逾期 notice', async () => {

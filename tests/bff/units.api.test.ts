@@ -29,7 +29,7 @@ describe('units: the organisation tree (003 §5, 004 §4)', () => {
     expect(new Set(await unitSubtreeIds(t.db, district.id))).toEqual(new Set([district.id, street.id, community.id]));
   });
 
-  it('000 §16 when a utility company is created, then it is flagged 24-hour by default', async () => {
+  it('000 §16, 001 §20 (全天候服务) when a utility company is created, then it is flagged 24-hour by default', async () => {
     const city = await buildUnit(t, admin.token, { name: '公用事业测试市', level: 'city' });
     const water = await t.http.post('/api/admin/v1/units').set(bearer(admin.token)).send({ name: '供水公司', level: 'city', kind: 'utility', parent: city.id }).expect(201);
     expect(water.body.unit).toMatchObject({ kind: 'utility', is24h: true });

@@ -1,5 +1,5 @@
 /** Intermediate deadlines (issue 12 item 5): which step is owed, by whom, per profile — pure. */
-import { deadlinesFor, getProfile, missedSteps, supervisesMissed, type ProfileName, type TicketState } from '@mashang/shared';
+import { deadlinesFor, getProfile, missedSteps, startTicket, supervisesMissed, transition, type ProfileName, type TicketState } from '@mashang/shared';
 import { CO, LEAD, buildTicket, calendar, sh } from './ticket-builders';
 
 /** The ticket with the deadlines `profile` gives it (as the state machine stores them). */
@@ -107,5 +107,31 @@ describe('intermediate deadlines the sweeper watches (issue 12 item 5)', () => {
 
   test('002 §21: a ticket in returning owes none of the unit steps while the platform decides the return', () => {
     expect(steps('liaoning', buildTicket({ status: 'returning', coUnits: [] }), '2026-03-20T10:00:00')).toEqual([]);
+  });
+});
+
+describe('operational articles around the watched steps', () => {
+  test('002 §15 「7×24小时诉求渠道畅通」: a request filed on a Sunday night is registered at once, and its 2-working-day acceptance notice runs from Monday', () => {
+    const r = startTicket({ no: '20260308-000001', type: 'complaint', channel: 'miniapp', citizenId: 'c1' }, { kind: 'citizen', id: 'c1' }, { now: sh('2026-03-08T23:30:00'), profile: getProfile('liaoning'), calendar });
+    expect(r.ok && r.ticket.status).toBe('submitted');
+    expect(r.ok && r.ticket.deadlines?.acceptanceNotice).toEqual(sh('2026-03-10T23:59:59.999'));
+  });
+
+  test('002 §24 「承办单位对办理工作建议和要求，应当全面落实」: a 督办 reaches the lead and every co-unit and opens a record with its feedback date', () => {
+    const r = transition(buildTicket(), 'supervise', { kind: 'staff', id: 's-sup', roles: ['supervisor'] }, { means: 'written-feedback', note: '请于3日内书面反馈', dueAt: '2026-03-06T18:00:00+08:00' }, { now: sh('2026-03-03T09:00:00'), profile: getProfile('liaoning'), calendar });
+    expect(r.ok && r.effects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'open-supervision', means: 'written-feedback', dueAt: sh('2026-03-06T18:00:00') }),
+        { kind: 'notify', audience: 'unit', template: 'supervised', units: [LEAD, CO] },
+      ]),
+    );
+  });
+
+  test('003 §7 「接受各类诉求的工作人员统称为受理人」: only an operator (受理人) accepts a request; the class of 003 §8 is set at acceptance', () => {
+    const t = submitted();
+    const ctx = { now: sh('2026-03-02T10:00:00'), profile: getProfile('pingdingshan'), calendar };
+    expect(transition(t, 'accept', { kind: 'staff', id: 's-disp', roles: ['dispatcher'] }, { class: 'B' }, ctx)).toMatchObject({ ok: false, error: { code: 'ROLE_NOT_ALLOWED' } });
+    const r = transition(t, 'accept', { kind: 'staff', id: 's-op', roles: ['operator'] }, { class: 'B' }, ctx);
+    expect(r.ok && r.next.set.class).toBe('B');
   });
 });
