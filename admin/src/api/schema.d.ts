@@ -4677,7 +4677,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "stage-reply-missed:20261124-000123:1::unit:65f0c0ffee0000000000000a",
+                     *           "id": "stage-reply-missed:20261124-000123:1:unit:65f0c0ffee0000000000000a",
                      *           "kind": "stage-reply-missed",
                      *           "level": "warning",
                      *           "title": "【投诉】阶段性答复已逾期",
@@ -4798,7 +4798,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "notice": {
-                     *         "id": "stage-reply-missed:20261124-000123:1::unit:65f0c0ffee0000000000000a",
+                     *         "id": "stage-reply-missed:20261124-000123:1:unit:65f0c0ffee0000000000000a",
                      *         "kind": "stage-reply-missed",
                      *         "level": "warning",
                      *         "title": "【投诉】阶段性答复已逾期",

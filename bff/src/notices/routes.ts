@@ -22,7 +22,7 @@ export const staffNoticeSchema = z.object({
 });
 
 const EXAMPLE = {
-  id: 'stage-reply-missed:20261124-000123:1::unit:65f0c0ffee0000000000000a',
+  id: 'stage-reply-missed:20261124-000123:1:unit:65f0c0ffee0000000000000a',
   kind: 'stage-reply-missed',
   level: 'warning',
   title: '【投诉】阶段性答复已逾期',
