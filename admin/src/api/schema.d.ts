@@ -1350,6 +1350,26 @@ export interface paths {
         patch: operations["patch-api-admin-v1-units-id"];
         trace?: never;
     };
+    "/api/admin/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a signed policy to upload one attachment of a reply (unit staff)
+         * @description The staff side of POST /api/v1/uploads, with the same limits and the same two steps (`fields` + form field `file` to `uploadUrl`). The key is this staff member’s: only they can attach it, as `attachments` of the reply action (办结答复), which claims it for that ticket; then the citizen and whoever may see the ticket may read it.
+         */
+        post: operations["post-api-admin-v1-uploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -13004,6 +13024,112 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post-api-admin-v1-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duration?: number;
+                    /** @enum {string} */
+                    kind: "image";
+                    /** @enum {string} */
+                    mime: "image/jpeg" | "image/png" | "image/webp" | "image/heic" | "image/heif";
+                    size: number;
+                } | {
+                    duration?: number;
+                    /** @enum {string} */
+                    kind: "video";
+                    /** @enum {string} */
+                    mime: "video/mp4" | "video/quicktime";
+                    size: number;
+                } | {
+                    duration?: number;
+                    /** @enum {string} */
+                    kind: "voice";
+                    /** @enum {string} */
+                    mime: "audio/mpeg" | "audio/mp3" | "audio/aac" | "audio/mp4" | "audio/x-m4a" | "audio/m4a" | "audio/wav" | "audio/x-wav";
+                    size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description policy issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string;
+                        fields: {
+                            [key: string]: string;
+                        };
+                        key: string;
+                        uploadUrl: string;
+                    };
+                };
+            };
+            /** @description MEDIA_TYPE_NOT_ALLOWED, MEDIA_TOO_LONG, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description role not allowed; needs one of: handler */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MEDIA_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many uploads this hour */
             429: {
                 headers: {
                     [name: string]: unknown;

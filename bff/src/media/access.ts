@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app';
 import type { CitizenActor, StaffActor } from '../http/route';
 import { uploadModel } from '../uploads/model';
+import { staffUploader } from '../uploads/service';
 
 export type MediaReader = CitizenActor | StaffActor;
 
@@ -11,9 +12,8 @@ export type MediaReader = CitizenActor | StaffActor;
  */
 export type CanReadMedia = (deps: AppDeps, actor: MediaReader, key: string) => Promise<boolean>;
 
-/** The uploader, as its upload record says (keys name no owner). */
+/** The uploader, citizen or staff member, as its upload record says (keys name no owner). */
 export const ownerOnly: CanReadMedia = async (deps, actor, key) => {
-  if (actor.kind !== 'citizen') return false;
   const record = await uploadModel(deps.db).findById(key, { citizenId: 1 }).lean<{ citizenId?: string }>();
-  return record?.citizenId === actor.id;
+  return record?.citizenId === (actor.kind === 'citizen' ? actor.id : staffUploader(actor.id));
 };

@@ -13,10 +13,10 @@ import {
   type TicketState,
 } from '@mashang/shared';
 import { applyVersioned } from '../db/atomic';
-import { AppError, conflict, preconditionFailed, unprocessable } from '../http/errors';
+import { AppError, badRequest, conflict, preconditionFailed, unprocessable } from '../http/errors';
 import { checkMergeTarget, completeMerge } from '../duplicates/merge';
 import { unitModel, type UnitDoc } from '../units/model';
-import { releaseAttachments, verifyAttachments, type AttachmentDescriptor } from '../uploads/service';
+import { releaseAttachments, staffUploader, verifyAttachments, type AttachmentDescriptor } from '../uploads/service';
 import { findTicketByNo, loadTicketFor, type TicketActor } from './access';
 import { timelineActor, transitionContext, type TicketDeps } from './deps';
 import { categoryStep, checkCategory, recordDispatchChoice, type CategoryStep } from './dispatch-catalog';
@@ -84,6 +84,25 @@ async function supplementExtras(deps: TicketDeps, ticket: TicketDoc, input: Acti
   return { $set: { attachments: [...ticket.attachments, ...added], tokens: ticketTokens(searchableText(deps, ticket, text), ticket.location) }, claimed: keys };
 }
 
+/**
+ * Photos of a reply (办结答复): the replying staff member's own uploads, verified and claimed for
+ * this ticket like a citizen's (so the citizen and the ticket's staff may read them); the
+ * timeline entry keeps their keys.
+ */
+async function replyExtras(deps: TicketDeps, ticket: TicketDoc, actor: TicketActor, input: ActionInput<'reply'>): Promise<Extras> {
+  const keys = input.attachments ?? [];
+  if (!keys.length) return { $set: {}, claimed: [] };
+  if (actor.kind !== 'staff') throw badRequest('MEDIA_NOT_OWNED', '只能使用本人上传的文件');
+  await verifyAttachments(deps, staffUploader(actor.id), keys, ticket.no);
+  return { $set: {}, claimed: keys };
+}
+
+async function extrasOf(deps: TicketDeps, ticket: TicketDoc, actor: TicketActor, action: TicketAction, input: unknown): Promise<Extras> {
+  if (action === 'supplement') return supplementExtras(deps, ticket, input as ActionInput<'supplement'>);
+  if (action === 'reply') return replyExtras(deps, ticket, actor, input as ActionInput<'reply'>);
+  return { $set: {}, claimed: [] };
+}
+
 /** Fields the BFF keeps beside the machine's state, recomputed for the new state. */
 async function derivedSet(deps: TicketDeps, before: TicketDoc, after: TicketState, effects: readonly Effect[], now: Date): Promise<Record<string, unknown>> {
   const $set: Record<string, unknown> = { metricKeys: metricKeysFor(before.metricKeys, before, after, effects, now) };
@@ -135,7 +154,7 @@ export async function performAction(deps: TicketDeps, actor: TicketActor, req: A
   const now = deps.clock.now();
   const r = transition(ticket, req.action, actor, input, transitionContext(deps, now));
   if (!r.ok) throw new AppError(r.error.status, r.error.code, r.error.message, r.error.details);
-  const extras = req.action === 'supplement' ? await supplementExtras(deps, ticket, input as ActionInput<'supplement'>) : { $set: {}, claimed: [] };
+  const extras = await extrasOf(deps, ticket, actor, req.action, input);
   const category = await categoryStep(deps, ticket, req.action, input);
   const after: TicketState = { ...ticket, ...r.next.set, status: r.next.status };
   const entry: TimelineEntry = { ...r.entry, ...(citation ? { data: { ...r.entry.data, ...citation } } : {}), at: now, actor: timelineActor(actor) };

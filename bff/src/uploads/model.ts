@@ -4,6 +4,7 @@ import type { MediaKind } from '@mashang/shared';
 /** One issued upload policy: who may attach the object, what was declared, and (once attached) where. */
 export interface UploadDoc {
   _id: string;
+  /** The uploader: a citizen id, or `staff:<staffId>` for a staff upload (service `staffUploader`). */
   citizenId: string;
   kind: MediaKind;
   mime: string;

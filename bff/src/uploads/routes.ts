@@ -3,7 +3,7 @@ import { MEDIA_KINDS, MEDIA_LIMITS } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { absoluteUrl } from '../storage/absolute-url';
-import { issueUpload } from './service';
+import { issueUpload, staffUploader } from './service';
 
 /**
  * One branch per kind, so the document lists the MIME types each kind accepts (MEDIA_LIMITS, the
@@ -35,7 +35,35 @@ const issuedSchema = z.object({
   expiresAt: z.string(),
 });
 
+const UPLOAD_ERRORS = {
+  400: { description: 'MEDIA_TYPE_NOT_ALLOWED, MEDIA_TOO_LONG, VALIDATION_FAILED' },
+  413: { description: 'MEDIA_TOO_LARGE' },
+  429: { description: 'RATE_LIMITED: too many uploads this hour' },
+} as const;
+
 export function uploadRoutes(kit: RouteKit, deps: AppDeps): void {
+  defineRoute(
+    kit,
+    {
+      method: 'post',
+      path: '/api/admin/v1/uploads',
+      summary: 'Get a signed policy to upload one attachment of a reply (unit staff)',
+      description:
+        'The staff side of POST /api/v1/uploads, with the same limits and the same two steps (`fields` + form field `file` to `uploadUrl`). The key is this staff member’s: only they can attach it, as `attachments` of the reply action (办结答复), which claims it for that ticket; then the citizen and whoever may see the ticket may read it.',
+      tags: ['media'],
+      auth: 'staff',
+      roles: ['handler'],
+      body: uploadRequestSchema,
+      responses: { 201: { description: 'policy issued', schema: issuedSchema }, ...UPLOAD_ERRORS },
+    },
+    async (ctx, { body, actor }) => {
+      const issued = await issueUpload(deps, staffUploader(actor.id), body);
+      ctx.status = 201;
+      ctx.body = { key: issued.key, uploadUrl: absoluteUrl(deps.config, issued.uploadUrl), fields: issued.fields, expiresAt: issued.expiresAt.toISOString() };
+    },
+  );
+
+
   defineRoute(
     kit,
     {
@@ -47,12 +75,7 @@ export function uploadRoutes(kit: RouteKit, deps: AppDeps): void {
       tags: ['media'],
       auth: 'citizen',
       body: uploadRequestSchema,
-      responses: {
-        201: { description: 'policy issued', schema: issuedSchema },
-        400: { description: 'MEDIA_TYPE_NOT_ALLOWED, MEDIA_TOO_LONG, VALIDATION_FAILED' },
-        413: { description: 'MEDIA_TOO_LARGE' },
-        429: { description: 'RATE_LIMITED: too many uploads this hour' },
-      },
+      responses: { 201: { description: 'policy issued', schema: issuedSchema }, ...UPLOAD_ERRORS },
     },
     async (ctx, { body, actor }) => {
       const issued = await issueUpload(deps, actor.id, body);

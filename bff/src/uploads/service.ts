@@ -23,6 +23,12 @@ export interface IssuedUpload extends UploadPolicy {
   key: string;
 }
 
+/**
+ * The owner an upload record names for a staff member's upload (reply photos): never a citizen
+ * id, so a staff upload can be attached only by that staff member, and a citizen's only by them.
+ */
+export const staffUploader = (staffId: string): string => `staff:${staffId}`;
+
 /** `image/JPEG; charset=x` → `image/jpeg`. */
 export const normalizeMime = (mime: string): string => mime.split(';')[0].trim().toLowerCase();
 
@@ -48,6 +54,7 @@ export function checkDeclared(req: UploadRequest): { mime: string; ext: string }
  * record keeps who may attach it, for the later checks.
  */
 export async function issueUpload(deps: UploadDeps, citizenId: string, req: UploadRequest): Promise<IssuedUpload> {
+  // `citizenId`: the uploader — a citizen id, or `staffUploader(id)` for staff.
   const { mime, ext } = checkDeclared(req);
   const now = deps.clock.now();
   const uploads = uploadModel(deps.db);
