@@ -179,7 +179,7 @@ function failuresOf(junitFile: string): { operations: number; failures: Failure[
     const text = (tc[2] ?? '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#10;/g, '\n').replace(/&amp;/g, '&');
     const cases = text.split(/\n(?=\d+\. Test Case ID)/);
     for (const c of cases) {
-      const answer = /\[(\d{3})\][^\n]*\n\n\s*`([^\n]*)`/.exec(c);
+      const answer = /\[(\d{3})\][^\n]*\n\n\s*`?([^\n]*)/.exec(c);
       const errorCode = answer ? /"code":"([A-Z0-9_]+)"/.exec(answer[2])?.[1] : undefined;
       const request = /curl (?:.* )?-X (\w+) .*?https?:\/\/[^/\s]+(\/[^?'\s]*)/.exec(c);
       for (const m of c.matchAll(/^- (ST\d{3}) [^\n]*\n\n\s*([^\n]*)/gm)) {
@@ -246,7 +246,7 @@ async function main(): Promise<void> {
       const file = path.join(reportDir, `openapi-${who}.json`);
       writeFileSync(file, JSON.stringify(part));
       const junit = path.join(reportDir, `junit-${who}.xml`);
-      const args = ['run', file, '--url', base, '--checks', 'all', '--max-examples', maxExamples, '--seed', arg('seed', '18'), '--workers', '1', '--no-color', '--report', 'junit', '--report-junit-path', junit, '--suppress-health-check', 'all', '--request-timeout', '20'];
+      const args = ['run', file, '--url', base, '--checks', 'all', '--max-examples', maxExamples, '--seed', arg('seed', '18'), '--workers', '1', '--no-color', '--report', 'junit', '--report-junit-path', junit, '--suppress-health-check', 'all', '--request-timeout', '20', '--output-truncate', 'false'];
       if (who !== 'public') args.push('-H', `Authorization: Bearer ${have.get(who)}`);
       process.stdout.write(`\n== schemathesis as ${who}: ${Object.values(part.paths).reduce((n, ops) => n + Object.keys(ops).length, 0)} operations\n`);
       const run = await runAsync(bin, args);
