@@ -35,13 +35,15 @@ describe('report periods in China time (003 §19 周分析、月通报、年总�
 });
 
 describe('monthly ranking marks (003 §28(4))', () => {
-  const district = (unit: string, score: number | null): RankedUnit => ({ unit, level: 'district', kind: 'government', score });
-  const dept = (unit: string, score: number | null): RankedUnit => ({ unit, level: 'city', kind: 'department', score });
+  const district = (unit: string, score: number | null): RankedUnit => ({ unit, name: `${unit}区`, level: 'district', kind: 'government', score });
+  const county = (unit: string, score: number | null): RankedUnit => ({ unit, name: `${unit}县`, level: 'district', kind: 'government', score });
+  const dept = (unit: string, score: number | null): RankedUnit => ({ unit, name: `${unit}局`, level: 'city', kind: 'department', score });
+  const street = (unit: string, score: number | null): RankedUnit => ({ unit, name: `${unit}街道`, level: 'street', kind: 'street-office', score });
   const rules = getProfile('pingdingshan').ranking;
 
   it('003 §28(4) when the last district scores under 85 % of the best, then it is marked; one above 85 % is not', () => {
     const marks = rankingMarks([district('a', 100), district('b', 90), district('c', 84)], rules);
-    expect(marks.get('c')).toMatchObject({ group: 'county-district', rank: 3, ofTop: 0.84, marked: true, ratioOfTop: 0.85 });
+    expect(marks.get('c')).toMatchObject({ group: 'district', groupLabel: '区组', rank: 3, ofTop: 0.84, marked: true, ratioOfTop: 0.85 });
     expect(marks.get('b')?.marked).toBe(false);
     expect(rankingMarks([district('a', 100), district('b', 90), district('c', 86)], rules).get('c')?.marked).toBe(false);
   });
@@ -51,6 +53,17 @@ describe('monthly ranking marks (003 §28(4))', () => {
     expect([...marks].filter(([, m]) => m.marked).map(([u]) => u)).toEqual(['d3', 'd4']);
     const close = rankingMarks([dept('d1', 100), dept('d2', 90), dept('d3', 80), dept('d4', 70)], rules);
     expect(close.get('d3')?.marked).toBe(false);
+  });
+
+  it('003 §28(4) when counties, districts, city departments and streets are ranked, then they form four groups, each with its own best score and threshold', () => {
+    const marks = rankingMarks([county('k1', 100), county('k2', 80), district('q1', 60), district('q2', 50), dept('d1', 90), dept('d2', 89), dept('d3', 70), street('s1', 40), street('s2', 39), street('s3', 20)], rules);
+    expect(Object.fromEntries([...marks].map(([u, m]) => [u, [m.group, m.rank, m.marked]]))).toEqual({
+      k1: ['county', 1, false], k2: ['county', 2, true],
+      q1: ['district', 1, false], q2: ['district', 2, true],
+      d1: ['department', 1, false], d2: ['department', 2, false], d3: ['department', 3, true],
+      s1: ['street', 1, false], s2: ['street', 2, false], s3: ['street', 3, true],
+    });
+    expect(getProfile('pingdingshan').ranking?.map((r) => r.label)).toEqual(['县（市）组', '区组', '市直单位和驻平单位组', '各区乡镇（街道）组']);
   });
 
   it('when the profile names no ranking (baiyin), then nobody is marked', () => {

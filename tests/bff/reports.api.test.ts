@@ -64,10 +64,10 @@ describe('reports: 周分析、月通报、年总结 (003 §19) with the ranking
   it('003 §28(4) when the monthly ranking is made, then a district last and under 85 % of the best, and the last two streets under 80 %, are marked', async () => {
     const res = await report('monthly', { period: '2026-11' }).expect(200);
     expect(res.body.ranking.applies).toBe(true);
-    expect(byId(res, u.d3.id).mark).toMatchObject({ group: 'county-district', rank: 3, ofTop: 0.5, ratioOfTop: 0.85, marked: true, cite: '003 §28(4)' });
+    expect(byId(res, u.d3.id).mark).toMatchObject({ group: 'district', groupLabel: '区组', rank: 3, ofTop: 0.5, ratioOfTop: 0.85, marked: true, cite: '003 §28(4)' });
     expect(byId(res, u.d2.id).mark).toMatchObject({ rank: 2, ofTop: 0.75, marked: false });
     expect(byId(res, u.d1.id).mark).toMatchObject({ rank: 1, marked: false });
-    expect(byId(res, u.s2.id).mark).toMatchObject({ group: 'department-street', rank: 2, ofTop: 0.5, ratioOfTop: 0.8, marked: true });
+    expect(byId(res, u.s2.id).mark).toMatchObject({ group: 'street', groupLabel: '各区乡镇（街道）组', rank: 2, ofTop: 0.5, ratioOfTop: 0.8, marked: true });
     expect(byId(res, u.s3.id).mark).toMatchObject({ rank: 3, ofTop: 0, marked: true });
     expect(byId(res, u.s1.id).mark).toMatchObject({ rank: 1, marked: false });
   });

@@ -61,8 +61,8 @@ describe('regulation profiles', () => {
     expect(getProfile('liaoning').terminationReasons.value).toHaveLength(9);
   });
 
-  it('003 §28(4) ranking thresholds are 85 % and 80 % of the top score', () => {
-    expect(getProfile('pingdingshan').ranking?.map((g) => g.ratioOfTop)).toEqual([0.85, 0.8]);
+  it('003 §28(4) four ranking groups: 县（市）and 区 last under 85 %, 市直 and 街道 last two under 80 % of the top score', () => {
+    expect(getProfile('pingdingshan').ranking?.map((g) => [g.group, g.lastN, g.ratioOfTop])).toEqual([['county', 1, 0.85], ['district', 1, 0.85], ['department', 2, 0.8], ['street', 2, 0.8]]);
   });
 
   it('000 §28 Baiyin measures response, resolution and satisfaction; 002 §27 Liaoning seven metrics', () => {

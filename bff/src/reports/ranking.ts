@@ -10,6 +10,7 @@ export type RankingRule = NonNullable<RegulationProfile['ranking']>[number];
 
 export interface RankedUnit {
   unit: string;
+  name: string;
   level: UnitLevel;
   kind: UnitKind;
   /** 0–100; null when the unit had nothing to score in the period. */
@@ -18,6 +19,7 @@ export interface RankedUnit {
 
 export interface RankingMark {
   group: string;
+  groupLabel: string;
   rank: number;
   groupSize: number;
   /** score ÷ the group's best score. */
@@ -29,14 +31,17 @@ export interface RankingMark {
 }
 
 /**
- * 003 §28(4) names the groups: 县（市）组、区组 — district-level governments; 市直单位和驻平单位组、
- * 各区乡镇（街道）组 — city departments, utilities and street offices. A group name this function
- * does not know takes every unit.
+ * 003 §28(4) names four groups: 县（市）组、区组 (district-level governments, told apart by the
+ * ending of their name), 市直单位和驻平单位组 (city departments, utilities, organisations),
+ * 各区乡镇（街道）组 (street offices and towns). The profile's `members` say which units a
+ * group holds; a group without `members` takes every unit left.
  */
-export function inGroup(group: string, u: Pick<RankedUnit, 'level' | 'kind'>): boolean {
-  if (group === 'county-district') return u.level === 'district' && u.kind === 'government';
-  if (group === 'department-street') return u.level === 'street' || (u.level !== 'community' && ['department', 'utility', 'organisation'].includes(u.kind));
-  return true;
+export function inGroup(rule: Pick<RankingRule, 'members'>, u: Pick<RankedUnit, 'level' | 'kind' | 'name'>): boolean {
+  const m = rule.members;
+  if (!m) return true;
+  if (!m.levels.includes(u.level)) return false;
+  if (m.kinds && !m.kinds.includes(u.kind)) return false;
+  return !m.nameSuffixes || m.nameSuffixes.some((s) => u.name.endsWith(s));
 }
 
 const round4 = (n: number): number => Math.round(n * 10_000) / 10_000;
@@ -47,13 +52,13 @@ function markGroup(rule: RankingRule, members: readonly RankedUnit[], out: Map<s
   scored.forEach((m, i) => {
     const ofTop = top && top > 0 ? round4((m.score as number) / top) : null;
     const last = i >= scored.length - rule.lastN && scored.length > rule.lastN;
-    out.set(m.unit, { group: rule.group, rank: i + 1, groupSize: scored.length, ofTop, ratioOfTop: rule.ratioOfTop, marked: last && ofTop !== null && ofTop < rule.ratioOfTop, cite: rule.cite });
+    out.set(m.unit, { group: rule.group, groupLabel: rule.label ?? rule.group, rank: i + 1, groupSize: scored.length, ofTop, ratioOfTop: rule.ratioOfTop, marked: last && ofTop !== null && ofTop < rule.ratioOfTop, cite: rule.cite });
   });
 }
 
 /** Marks per unit id; a unit in no group (or unscored) has none. */
 export function rankingMarks(units: readonly RankedUnit[], rules: RegulationProfile['ranking']): Map<string, RankingMark> {
   const out = new Map<string, RankingMark>();
-  for (const rule of rules ?? []) markGroup(rule, units.filter((u) => !out.has(u.unit) && inGroup(rule.group, u)), out);
+  for (const rule of rules ?? []) markGroup(rule, units.filter((u) => !out.has(u.unit) && inGroup(rule, u)), out);
   return out;
 }

@@ -32,6 +32,7 @@ const UNIT_COLUMNS: Table<ReportUnit>['columns'] = [
   { header: '综合得分', value: (u) => u.score, numFmt: '0.00' },
   { header: '上期得分', value: (u) => u.previousScore, numFmt: '0.00' },
   { header: '得分变化', value: (u) => u.scoreDelta, numFmt: '0.00' },
+  { header: '排名分组', value: (u) => u.mark?.groupLabel ?? null },
   { header: '组内排名', value: (u) => (u.mark ? `${u.mark.rank}/${u.mark.groupSize}` : null) },
   { header: '占组内最高分', value: (u) => u.mark?.ofTop ?? null, numFmt: PCT },
   { header: '约谈提示', value: markText },

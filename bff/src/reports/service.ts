@@ -100,7 +100,7 @@ async function scoredUnits(deps: ReportDeps, current: UnitStats[], previous: Uni
     const previousScore = prev ? scoreOf(prev.rates, metrics) : null;
     return { unit: u.unit, unitName: u.unitName, level: m?.level ?? 'city', kind: m?.kind ?? 'government', figures: u.figures, rates: u.rates, score, rank: null, previousScore, scoreDelta: delta(score, previousScore), received: u.figures.received, previousReceived: prev?.figures.received ?? 0, mark: null };
   });
-  const marks = marksApply ? rankingMarks(units, deps.profile.ranking) : new Map<string, RankingMark>();
+  const marks = marksApply ? rankingMarks(units.map((u) => ({ ...u, name: u.unitName })), deps.profile.ranking) : new Map<string, RankingMark>();
   const order = units.filter((u) => u.score !== null).sort((a, b) => (b.score as number) - (a.score as number) || a.unitName.localeCompare(b.unitName, 'zh'));
   const rankOf = new Map(order.map((u, i) => [u.unit, i + 1]));
   return units

@@ -54,8 +54,14 @@ export const pingdingshan: RegulationProfileInput = {
   terminationReasons: platform(['unlawful-demand', 'no-cooperation']),
   metrics: platform(['response', 'resolution', 'satisfaction', 'on-time'], '003 §26 实时量化统计考核，未列指标'),
   ranking: [
-    { group: 'county-district', lastN: 1, ratioOfTop: 0.85, cite: '003 §28(4)', note: '县（市）组、区组排名最后且低于最高分85%' },
-    { group: 'department-street', lastN: 2, ratioOfTop: 0.8, cite: '003 §28(4)', note: '市直单位和驻平单位组、各区乡镇（街道）组排名最后2名且低于最高分80%' },
+    { group: 'county', label: '县（市）组', members: { levels: ['district'], kinds: ['government'], nameSuffixes: ['县', '市'] }, lastN: 1, ratioOfTop: 0.85, cite: '003 §28(4)', note: '县（市）组排名最后且低于本组最高分85%' },
+    { group: 'district', label: '区组', members: { levels: ['district'], kinds: ['government'], nameSuffixes: ['区'] }, lastN: 1, ratioOfTop: 0.85, cite: '003 §28(4)', note: '区组排名最后且低于本组最高分85%' },
+    { group: 'department', label: '市直单位和驻平单位组', members: { levels: ['province', 'city'], kinds: ['department', 'utility', 'organisation'] }, lastN: 2, ratioOfTop: 0.8, cite: '003 §28(4)', note: '市直单位和驻平单位组排名最后2名且低于本组最高分80%' },
+    { group: 'street', label: '各区乡镇（街道）组', members: { levels: ['street'] }, lastN: 2, ratioOfTop: 0.8, cite: '003 §28(4)', note: '各区乡镇（街道）组排名最后2名且低于本组最高分80%' },
+  ],
+  interviewEscalations: [
+    { step: 'leader-interview', label: '市政府秘书长会同市纪委监委、市委组织部约谈主要领导', consecutive: 2, cumulative: 3, withinMonths: 12, cite: '003 §28(5)', note: '一年内连续2次或累计3次被约谈；连续指相邻月份，一年指截至当月的12个月' },
+    { step: 'public-statement', label: '主要领导公开表态发言并取消评先资格', consecutive: 3, cumulative: 5, withinMonths: 12, cite: '003 §29(2)', note: '一年内连续3次或累计5次被约谈' },
   ],
   warningBefore: hoursDefault(24),
   superviseMissedSteps: platform(['plan'], '003 §8 C类5个工作日内报办理计划，否则无办理时限、不会超期；平台对未报计划的督办'),

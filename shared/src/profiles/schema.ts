@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, TICKET_CLASSES, TICKET_TYPES } from '../enums';
+import { CHANNELS, TICKET_CLASSES, TICKET_TYPES, UNIT_KINDS, UNIT_LEVELS } from '../enums';
 import { METRICS, REJECT_REASON_CODES, TERMINATION_REASON_CODES } from '../reasons';
 import { WATCHED_STEPS } from '../watched-steps';
 
@@ -78,8 +78,44 @@ export const deemedSatisfiedSchema = z
   .strictObject({ unansweredAttempts: z.number().int().min(1), minGapHours: z.number().min(0), ...source })
   .refine(hasSource, SOURCE_MESSAGE);
 
+/**
+ * Which units a ranking group holds: their level, optionally their kind and the ending of their
+ * name (县（市） and 区 governments are both district-level: 003 §28(4) ranks them apart).
+ * A unit belongs to the first group it matches.
+ */
+export const rankingMembersSchema = z.strictObject({
+  levels: z.array(z.enum(UNIT_LEVELS)).min(1),
+  kinds: z.array(z.enum(UNIT_KINDS)).min(1).optional(),
+  nameSuffixes: z.array(z.string().min(1)).min(1).optional(),
+});
+export type RankingMembers = z.output<typeof rankingMembersSchema>;
+
 export const rankingGroupSchema = z
-  .strictObject({ group: z.string().min(1), lastN: z.number().int().min(1), ratioOfTop: z.number().min(0).max(1), ...source })
+  .strictObject({
+    group: z.string().min(1),
+    /** The group's name in the published ranking (县（市）组…). */
+    label: z.string().min(1).optional(),
+    /** Absent: every unit not taken by an earlier group. */
+    members: rankingMembersSchema.optional(),
+    lastN: z.number().int().min(1),
+    ratioOfTop: z.number().min(0).max(1),
+    ...source,
+  })
+  .refine(hasSource, SOURCE_MESSAGE);
+
+/**
+ * An escalation computed from the recorded interviews (约谈) of one unit (003 §28(5), §29(2)):
+ * `consecutive` interviews in consecutive months, or `cumulative` ones, within `withinMonths`.
+ */
+export const interviewEscalationSchema = z
+  .strictObject({
+    step: z.string().regex(/^[a-z][a-z-]{0,40}$/),
+    label: z.string().min(1),
+    consecutive: z.number().int().min(1),
+    cumulative: z.number().int().min(1),
+    withinMonths: z.number().int().min(1).max(60),
+    ...source,
+  })
   .refine(hasSource, SOURCE_MESSAGE);
 
 export const regulationProfileSchema = z.strictObject({
@@ -124,6 +160,8 @@ export const regulationProfileSchema = z.strictObject({
   metrics: cited(z.array(z.enum(METRICS)).min(1)),
   /** Monthly ranking thresholds for interviews (003 §28(4)); null: none named. */
   ranking: z.array(rankingGroupSchema).nullable(),
+  /** Interviews (约谈) recorded per unit and the escalations they trigger (003 §28(5), §29(2)); null: not recorded. */
+  interviewEscalations: z.array(interviewEscalationSchema).min(1).nullable().default(null),
   /** Warn the unit this long before a deadline. */
   warningBefore: spanSchema,
   /**
