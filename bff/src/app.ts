@@ -45,6 +45,7 @@ import { statsRoutes } from './stats/routes';
 import { duplicateRoutes } from './duplicates/routes';
 import { hotspotRoutes } from './hotspots/routes';
 import { reportRoutes } from './reports/routes';
+import { accountabilityRoutes } from './accountability/routes';
 import { caseRoutes } from './cases/routes';
 import { open311 } from './open311';
 import type { Metrics } from './metrics/metrics';
@@ -110,6 +111,7 @@ const routeModules: RouteModule[] = [
   statsRoutes,
   hotspotRoutes,
   reportRoutes,
+  accountabilityRoutes,
   caseRoutes,
   sceneRoutes,
   catalogRoutes,
