@@ -14,6 +14,9 @@ const StatsPage = lazy(() => import('./pages/stats').then((m) => ({ default: m.S
 const KnowledgePage = lazy(() => import('./pages/knowledge').then((m) => ({ default: m.KnowledgePage })));
 const UnitsPage = lazy(() => import('./pages/units').then((m) => ({ default: m.UnitsPage })));
 const StaffPage = lazy(() => import('./pages/staff').then((m) => ({ default: m.StaffPage })));
+const HotspotsPage = lazy(() => import('./pages/hotspots').then((m) => ({ default: m.HotspotsPage })));
+const SupervisionsPage = lazy(() => import('./pages/supervisions').then((m) => ({ default: m.SupervisionsPage })));
+const NoticesPage = lazy(() => import('./pages/notices').then((m) => ({ default: m.NoticesPage })));
 const ScenesPage = lazy(() => import('./pages/scenes').then((m) => ({ default: m.ScenesPage })));
 
 function Pages() {
@@ -28,6 +31,9 @@ function Pages() {
           <Route path="/tickets/:no" element={<TicketPage />} />
           <Route path="/desk" element={<DeskPage />} />
           <Route path="/stats" element={<StatsPage />} />
+          <Route path="/notices" element={<NoticesPage />} />
+          <Route path="/hotspots" element={<HotspotsPage />} />
+          <Route path="/supervisions" element={<SupervisionsPage />} />
           <Route path="/knowledge" element={<KnowledgePage />} />
           <Route path="/units" element={<UnitsPage />} />
           <Route path="/staff" element={<StaffPage />} />

@@ -41,4 +41,6 @@ export const PAGE_ROLES = {
   reports: ['supervisor', 'admin', 'operator'],
   organisation: ['admin'],
   knowledge: ['admin', 'operator', 'handler', 'supervisor'],
+  hotspots: ['supervisor', 'admin', 'operator', 'dispatcher', 'handler'],
+  supervisions: ['supervisor', 'admin', 'operator', 'handler'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { STATUS_LABELS } from '@mashang/shared';
-import { seedDemoCity, type DemoCity } from './support/demo-city';
+import { photoPng, seedDemoCity, type DemoCity } from './support/demo-city';
 import { startStack, type Stack } from './support/stack';
-import { demoPassword, DESK, dialog, launchChromium, openSeat, PHONE, pick, signIn, startAction, submitAction, type StaffSeat } from './support/workbench';
+import { demoPassword, DESK, dialog, expectQueueCounts, launchChromium, openSeat, PHONE, pick, signIn, startAction, submitAction, type StaffSeat } from './support/workbench';
 
 /**
  * Issue 14: the staff workbench at /admin/ in headless Chromium. One hotline call goes round the
@@ -10,6 +10,8 @@ import { demoPassword, DESK, dialog, launchChromium, openSeat, PHONE, pick, sign
  * dispatcher dispatches it, the 城管 handler signs and replies from a 375 px phone, the operator
  * reviews, the visitor records the visit, the leader opens the figures and downloads a report.
  * Another unit's handler sees nothing of it; a confidential call shows nobody to the unit.
+ * The handler replies with a photo and finds the dispatch in the inbox; each queue's count is the
+ * length of its list; the leader opens the monthly trend, the hot spots and the 督办 records.
  */
 describe('staff workbench: the closed loop at /admin/', () => {
   let stack: Stack;
@@ -133,8 +135,13 @@ describe('staff workbench: the closed loop at /admin/', () => {
     await form.getByRole('alert').filter({ hasText: '已刷新为最新版本' }).waitFor();
     form = dialog(h);
     expect(await form.getByLabel('办理结果（答复诉求人）').inputValue()).toBe(reply);
+    // A photo of the repaired lamp: the staff upload (policy, then the form post), its key in the reply.
+    await form.locator('input[type="file"]').setInputFiles({ name: 'repaired.png', mimeType: 'image/png', buffer: photoPng() });
+    await form.locator('.ant-upload-list-item-done').waitFor();
     await submitAction(h, STATUS_LABELS.replied);
     await h.page.getByText(reply).first().waitFor();
+    await h.page.locator('[data-action="reply"] img[alt="答复照片"]').waitFor();
+    expect(await h.page.locator('[data-action="reply"] img[alt="答复照片"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await h.shot('10-handler-replied-phone');
   });
 
@@ -169,6 +176,46 @@ describe('staff workbench: the closed loop at /admin/', () => {
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const [csv] = await Promise.all([l.page.waitForEvent('download'), l.page.getByTestId('export-csv').click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  });
+
+  it('when the leader opens the monthly trend, the hot spots and the 督办 records, then each shows its figures', async () => {
+    const l = seats[seats.length - 1];
+    await l.page.getByTestId('monthly-trend').locator('canvas').waitFor();
+    expect(await l.page.getByTestId('trend-summary').innerText()).toMatch(/受理 [1-9]\d* 件$/);
+    await l.shot('14b-leader-trend');
+    await l.page.getByRole('link', { name: '热点分析' }).click();
+    await l.page.getByTestId('hotspots-total').filter({ hasText: /共 [1-9]\d* 件/ }).waitFor();
+    await l.page.locator('.chart canvas').first().waitFor();
+    await l.page.getByText('承办单位').first().click();
+    await l.page.getByRole('cell', { name: '白银市城市管理局' }).first().waitFor();
+    await l.shot('14c-leader-hotspots');
+    await l.page.getByRole('link', { name: '督办', exact: true }).click();
+    await l.page.getByRole('link', { name: no }).first().waitFor();
+    await l.shot('14d-leader-supervisions');
+  });
+
+  it('when staff open their queues, then each badge counts exactly the tickets its list shows', async () => {
+    const desks = seats.filter((x) => x.page.viewportSize()?.width === DESK.width && x !== seats[0]);
+    for (const s of [desks[desks.length - 1], desks[0], desks[1]]) {
+      await s.page.getByRole('link', { name: '工单队列' }).click();
+      await expectQueueCounts(s);
+    }
+    await seats[seats.length - 1].shot('14e-leader-queue-counts');
+  });
+
+  it('when the handler opens the inbox from the bell, then the dispatch is there and reading it lowers the unread count', async () => {
+    const h = seats.find((s) => s.page.viewportSize()?.width === PHONE.width) as StaffSeat;
+    await h.page.getByTestId('inbox-bell').click();
+    const row = h.page.locator('.notice-row[data-unread="true"]').filter({ hasText: no }).first();
+    await row.waitFor();
+    // The inbox has just read the count: the bell shows the same number.
+    const unread = Number(await h.page.getByTestId('inbox-unread').getAttribute('data-count'));
+    expect(unread).toBeGreaterThan(0);
+    await h.page.locator(`[data-testid="inbox-bell"][aria-label="消息，${unread} 条未读"]`).waitFor();
+    await h.shot('14f-handler-inbox-phone');
+    await row.click();
+    await h.page.getByTestId('ticket-no').waitFor();
+    await h.page.locator(`[data-testid="inbox-bell"][aria-label="消息，${unread - 1} 条未读"]`).waitFor();
   });
 
   it('when a handler of another unit looks for the ticket, then the workbench shows nothing of it', async () => {

@@ -13,7 +13,9 @@ const HAS_EXTENSION = /\/[^/]+\.[A-Za-z0-9]+$/;
 
 /**
  * The workbench runs no inline script; antd writes its styles at run time (style-src inline);
- * attachments come from the BFF's signed URLs or the object store (https), report downloads are blobs.
+ * attachments come from the BFF's signed URLs or the object store (https), report downloads are blobs;
+ * reply photos are posted to the upload URL the BFF signs: itself (local storage) or the object
+ * store's https endpoint (OSS PostObject), hence connect-src https.
  */
 export const ADMIN_CSP = [
   "default-src 'self'",
@@ -22,7 +24,7 @@ export const ADMIN_CSP = [
   "img-src 'self' data: blob: https:",
   "media-src 'self' blob: https:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' https:",
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -80,3 +80,25 @@ export async function submitAction(seat: StaffSeat, status: string): Promise<voi
   await dialog(seat).waitFor({ state: 'hidden' });
   await seat.page.getByTestId('ticket-status').filter({ hasText: status }).waitFor();
 }
+
+/**
+ * Every queue tab of the seat: its badge (GET …/tickets/counts) equals the rows its list shows
+ * (a first page holds 20; beyond that the list offers more).
+ */
+export async function expectQueueCounts(seat: StaffSeat): Promise<void> {
+  const tabs = seat.page.locator('[data-queue][data-count]').filter({ visible: true });
+  await tabs.first().waitFor();
+  for (const key of new Set(await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('data-queue') as string)))) {
+    const tab = seat.page.locator(`[data-queue="${key}"]`).filter({ visible: true });
+    const count = Number(await tab.getAttribute('data-count'));
+    await tab.click();
+    await seat.page.locator('.ant-tabs-tab-active [data-queue="' + key + '"]').waitFor();
+    const expected = Math.min(count, 20);
+    // The list loads after the tab switches: wait for it to settle on the count (or time out and show the difference).
+    await seat.page
+      .waitForFunction((n) => !document.querySelector('.ant-spin-spinning') && document.querySelectorAll('.ticket-row').length === n, expected, { timeout: 5_000 })
+      .catch(() => undefined);
+    const rows = await seat.page.locator('.ticket-row').count();
+    expect({ key, rows }).toEqual({ key, rows: expected });
+  }
+}

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, DatePicker, Input, Select, Space, Switch, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { TICKET_TYPES, TYPE_LABELS } from '@mashang/shared';
-import type { TicketListQuery, TicketSummary } from '../../api/types';
+import { CHANNEL_LABELS, CHANNELS, CLASS_LABELS, TICKET_CLASSES, TICKET_TYPES, TYPE_LABELS } from '@mashang/shared';
+import type { CountsQuery, TicketListQuery, TicketSummary } from '../../api/types';
 import { TicketList } from '../../components/ticket-list';
 import { unitOptions, useUnits } from '../../hooks/use-units';
 import { useSession } from '../../session/use-session';
@@ -11,16 +11,20 @@ import { useQueue, useQueueCounts } from './use-queue';
 
 interface Filters {
   type?: TicketListQuery['type'];
+  channel?: TicketListQuery['channel'];
+  class?: TicketListQuery['class'];
   unit?: string;
   q?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-function toQuery(base: TicketListQuery, f: Filters): TicketListQuery {
+/** The filters as query parameters: the same for the list and for the counts. */
+function filterQuery(f: Filters): CountsQuery {
   const [from, to] = f.range ?? [];
   return {
-    ...base,
     ...(f.type ? { type: f.type } : {}),
+    ...(f.channel ? { channel: f.channel } : {}),
+    ...(f.class ? { class: f.class } : {}),
     ...(f.unit ? { unit: f.unit } : {}),
     ...(f.q?.trim() ? { q: f.q.trim() } : {}),
     ...(from ? { from: from.format('YYYY-MM-DD') } : {}),
@@ -36,6 +40,8 @@ function FilterBar({ value, onChange }: { value: Filters; onChange(f: Filters): 
   return (
     <Space className="filters" wrap>
       <Select allowClear placeholder="类型" style={{ width: 110 }} value={value.type} onChange={(type) => onChange({ ...value, type })} options={TICKET_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))} />
+      <Select allowClear placeholder="渠道" style={{ width: 110 }} value={value.channel} onChange={(channel) => onChange({ ...value, channel })} options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
+      <Select allowClear placeholder="分类" style={{ width: 110 }} value={value.class} onChange={(cls) => onChange({ ...value, class: cls })} options={TICKET_CLASSES.map((c) => ({ value: c, label: CLASS_LABELS[c] }))} />
       <Select allowClear showSearch optionFilterProp="label" placeholder="单位（含下级）" style={{ width: 200 }} value={value.unit} onChange={(unit) => onChange({ ...value, unit })} options={unitOptions(units)} />
       <DatePicker.RangePicker value={value.range ?? null} onChange={(range) => onChange({ ...value, range })} />
       <Input.Search placeholder="编号或关键词" allowClear style={{ width: 200 }} value={text} onChange={(e) => setText(e.target.value)} onSearch={(q) => onChange({ ...value, q })} />
@@ -47,12 +53,12 @@ function FilterBar({ value, onChange }: { value: Filters; onChange(f: Filters): 
 export function QueuesPage() {
   const { staff } = useSession();
   const queues = queuesFor(staff?.roles ?? []);
-  const counts = useQueueCounts(staff?.roles ?? []);
   const [active, setActive] = useState(queues[0]?.key ?? 'all');
   const [filters, setFilters] = useState<Filters>({});
+  const counts = useQueueCounts(filterQuery(filters));
   const [sortByDue, setSortByDue] = useState(true);
   const queue = queues.find((q) => q.key === active) ?? queues[0];
-  const state = useQueue(toQuery(queue?.query ?? {}, filters));
+  const state = useQueue({ ...queue?.query, ...filterQuery(filters) });
   const units = useUnits();
   const names = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
   const items = sortByDue ? [...state.items].sort(byDue) : state.items;
@@ -63,7 +69,13 @@ export function QueuesPage() {
         className="queue-tabs"
         activeKey={queue?.key}
         onChange={setActive}
-        items={queues.map((q) => ({ key: q.key, label: (<span data-queue={q.key}>{q.label}<Badge count={counts[q.key] ?? 0} showZero overflowCount={999} color={q.key === 'overdue' ? 'red' : 'blue'} /></span>) }))}
+        items={queues.map((q) => ({ key: q.key, label: (
+            <span data-queue={q.key} data-count={counts ? q.count(counts) : undefined}>
+              {q.label}
+              <Badge count={counts ? q.count(counts) : '…'} showZero overflowCount={9999} color={q.alarm ? 'red' : 'blue'} />
+            </span>
+          ),
+        }))}
       />
       <FilterBar value={filters} onChange={setFilters} />
       <Space style={{ marginBottom: 8 }}>

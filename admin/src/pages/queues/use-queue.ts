@@ -1,23 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { messageOf } from '../../api/errors';
-import type { TicketListQuery, TicketSummary } from '../../api/types';
-import { queuesFor } from './queues';
+import type { CountsQuery, QueueCounts, TicketListQuery, TicketSummary } from '../../api/types';
 
 const PAGE = 20;
-const COUNT_CAP = 100;
 
-/** Counts per queue: the list API has no count, so one page of up to 100 is read (shown as "100+"). */
-export function useQueueCounts(roles: readonly string[]): Record<string, string> {
-  const [counts, setCounts] = useState<Record<string, string>>({});
-  const key = roles.join(',');
+/** The count of every queue under the page's filters (GET /api/admin/v1/tickets/counts); null until known. */
+export function useQueueCounts(filters: CountsQuery): QueueCounts | null {
+  const [counts, setCounts] = useState<QueueCounts | null>(null);
+  const key = JSON.stringify(filters);
   useEffect(() => {
     let live = true;
-    for (const q of queuesFor(key.split(','))) {
-      void unwrap(api.GET('/api/admin/v1/tickets', { params: { query: { ...q.query, limit: COUNT_CAP } } }))
-        .then((page) => live && setCounts((c) => ({ ...c, [q.key]: page.nextCursor ? `${COUNT_CAP}+` : String(page.items.length) })))
-        .catch(() => undefined);
-    }
+    unwrap(api.GET('/api/admin/v1/tickets/counts', { params: { query: JSON.parse(key) as CountsQuery } }))
+      .then((c) => live && setCounts(c))
+      .catch(() => live && setCounts(null));
     return () => {
       live = false;
     };

@@ -8,6 +8,7 @@ import { Chart, type ChartOption } from '../../components/chart';
 import { PAGE_ROLES } from '../../labels';
 import { useSession } from '../../session/use-session';
 import { ReportButtons } from './report-buttons';
+import { MonthlyTrend } from './trend';
 
 type Row = UnitStats['items'][number];
 type RateKey = keyof Row['rates'];
@@ -72,6 +73,7 @@ export function StatsPage() {
       <Card className="ticket-card" title="各单位考核指标（满意率排名）">
         <Chart option={option} label="各单位响应率、解决率、满意率、按时办结率" />
       </Card>
+      {has('supervisor', 'admin', 'operator') && <MonthlyTrend />}
       <Card className="ticket-card" title="各单位明细">
         <Table
           rowKey="unit"

@@ -9,7 +9,7 @@ import {
 } from '@mashang/shared';
 
 /** How a form field is entered; the values are checked by the action's shared schema, not here. */
-export type FieldKind = 'text' | 'textarea' | 'select' | 'number' | 'yes-no' | 'unit' | 'units' | 'datetime';
+export type FieldKind = 'text' | 'textarea' | 'select' | 'number' | 'yes-no' | 'unit' | 'units' | 'datetime' | 'photos';
 
 export interface FieldSpec {
   name: string;
@@ -39,7 +39,10 @@ export const ACTION_FIELDS: Partial<Record<TicketAction, FieldSpec[]>> = {
   sign: [note('签收备注')],
   'request-return': [{ name: 'reason', label: '退回理由', kind: 'textarea' }],
   'decide-return': [{ name: 'approve', label: '审核结果', kind: 'yes-no', yesNo: ['同意退回', '不同意，继续办理'] }, note('审核意见')],
-  reply: [{ name: 'result', label: '办理结果（答复诉求人）', kind: 'textarea' }],
+  reply: [
+    { name: 'result', label: '办理结果（答复诉求人）', kind: 'textarea' },
+    { name: 'attachments', label: '现场照片', kind: 'photos' },
+  ],
   review: [{ name: 'approve', label: '审核结果', kind: 'yes-no', yesNo: ['通过，转回访/评价', '退回重办'] }, note('审核意见（退回时必填）')],
   visit: [
     { name: 'answered', label: '回访电话', kind: 'yes-no', yesNo: ['已接通', '未接通'] },

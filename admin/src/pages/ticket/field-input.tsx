@@ -1,4 +1,5 @@
 import { DatePicker, Input, InputNumber, Radio, Select } from 'antd';
+import { PhotoUpload } from '../../components/photo-upload';
 import { unitOptions, useUnits } from '../../hooks/use-units';
 import type { FieldSpec } from './action-fields';
 
@@ -25,6 +26,8 @@ export function FieldInput({ spec, ...rest }: { spec: FieldSpec }) {
       return <Select showSearch allowClear optionFilterProp="label" options={unitOptions(units)} placeholder="选择单位" {...rest} />;
     case 'units':
       return <Select mode="multiple" allowClear optionFilterProp="label" options={unitOptions(units)} placeholder="可多选" {...rest} />;
+    case 'photos':
+      return <PhotoUpload {...rest} />;
     case 'datetime':
       return <DatePicker showTime style={{ width: '100%' }} {...rest} />;
     default:
