@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Context } from 'koa';
-import send from 'koa-send';
-import type { RouteKit } from '../http/route';
+import { spaRoutes } from '../http/spa-routes';
 
 /** Where `npm run build:h5` writes the browser build of the mini-program. */
 export const DEFAULT_H5_DIR = path.resolve(__dirname, '../../../miniapp/dist/h5');
 
 /** Build output names carry a content hash (js/app.1a2b3c4d.js): they never change, so cache them for a year. */
 const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css)$/;
-const HAS_EXTENSION = /\/[^/]+\.[A-Za-z0-9]+$/;
 
 const NOT_BUILT_HTML = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -21,12 +17,6 @@ const NOT_BUILT_HTML = `<!doctype html>
 <pre style="background:#eee;padding:1em">npm run build:h5</pre>
 <p>（在项目根目录运行上面的命令，完成后刷新本页。）</p>
 </body></html>`;
-
-interface IndexPage {
-  mtimeMs: number;
-  html: string;
-  csp: string;
-}
 
 /**
  * Taro's index.html carries one small inline script (the rem calculation); allowing exactly that
@@ -48,71 +38,11 @@ function contentSecurityPolicy(html: string): string {
   ].join('; ');
 }
 
-function indexLoader(dir: string) {
-  let cached: IndexPage | undefined;
-  return async (): Promise<IndexPage | undefined> => {
-    const file = path.join(dir, 'index.html');
-    const stat = await fs.stat(file).catch(() => undefined);
-    if (!stat) return undefined;
-    if (cached?.mtimeMs !== stat.mtimeMs) {
-      const html = await fs.readFile(file, 'utf8');
-      cached = { mtimeMs: stat.mtimeMs, html, csp: contentSecurityPolicy(html) };
-    }
-    return cached;
-  };
-}
-
-async function sendAsset(ctx: Context, dir: string, rel: string): Promise<boolean> {
-  try {
-    const served = await send(ctx, rel, {
-      root: dir,
-      index: false,
-      hidden: false,
-      setHeaders: (res, file) => {
-        res.setHeader('Cache-Control', HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-      },
-    });
-    return Boolean(served);
-  } catch (err) {
-    const status = (err as { status?: number }).status;
-    if (status === 404 || status === 400 || status === 403) return false;
-    throw err;
-  }
-}
-
 /**
  * Serves the h5 build at /h5/ so the app works in any browser at once: files as they are, every
  * other path under /h5/ gets index.html (Taro's browser router reads the path), and without a
  * build a short page says how to make one.
  */
 export function h5Routes(dir: string = DEFAULT_H5_DIR) {
-  const loadIndex = indexLoader(dir);
-  return (kit: RouteKit): void => {
-    // The router matches '/h5/' to this route too (no strict slashes): only the bare '/h5' is redirected.
-    kit.router.get('/h5', async (ctx, next) => {
-      if (ctx.path !== '/h5') return next();
-      ctx.status = 301;
-      ctx.redirect(`/h5/${ctx.querystring ? `?${ctx.querystring}` : ''}`);
-    });
-    kit.router.get('/h5/{*rest}', async (ctx) => {
-      const rel = ctx.path.slice('/h5/'.length);
-      if (rel && HAS_EXTENSION.test(`/${rel}`)) {
-        if (await sendAsset(ctx, dir, rel)) return;
-        ctx.status = 404;
-        ctx.type = 'text/plain; charset=utf-8';
-        ctx.body = 'Not found';
-        return;
-      }
-      const index = await loadIndex();
-      ctx.type = 'html';
-      ctx.set('Cache-Control', 'no-cache');
-      if (!index) {
-        ctx.status = 503;
-        ctx.body = NOT_BUILT_HTML;
-        return;
-      }
-      ctx.set('Content-Security-Policy', index.csp);
-      ctx.body = index.html;
-    });
-  };
+  return spaRoutes({ prefix: '/h5', dir, hashedAsset: HASHED_ASSET, notBuiltHtml: NOT_BUILT_HTML, csp: contentSecurityPolicy });
 }
