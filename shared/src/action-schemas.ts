@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { SATISFACTION_LEVELS, TICKET_CLASSES, type TicketAction } from './enums';
 import { MAX_ATTACHMENTS, CONTENT_LIMITS, TEXT_LIMITS } from './limits';
+import { CONSULTATION_KINDS, EVALUATION_FINDINGS, REFERRAL_BODIES } from './escalations';
 import { EMERGENCY_LINES, REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES, type RejectReasonCode, type TerminationReasonCode } from './reasons';
-import { idSchema, isoDateTimeSchema, optionalText, storageKeySchema, text, ticketNoSchema } from './validation';
+import { idSchema, isoDateTimeSchema, optionalText, storageKeySchema, text, ticketNoSchema, VISIBLE_TEXT_PATTERN } from './validation';
 import { createTicketSchema } from './ticket-schemas';
 import { categoryCodeSchema } from './scene-schemas';
 
@@ -22,7 +23,7 @@ export const requestSupplementInputSchema = z.strictObject({
 export const supplementInputSchema = z
   .strictObject({ content: optionalText(CONTENT_LIMITS.max), attachments: attachments.optional() })
   .refine((v) => Boolean(v.content) || Boolean(v.attachments?.length), { message: '请填写补充内容或上传材料', path: ['content'] })
-  .meta({ anyOf: [{ required: ['content'] }, { required: ['attachments'], properties: { attachments: { minItems: 1 } } }] });
+  .meta({ anyOf: [{ required: ['content'], properties: { content: { pattern: VISIBLE_TEXT_PATTERN } } }, { required: ['attachments'], properties: { attachments: { minItems: 1 } } }] });
 export const answerInputSchema = z.strictObject({ answer: text(TEXT_LIMITS.result), knowledgeId: idSchema.optional() });
 export const dispatchInputSchema = z
   /** `category`: the dispatch-catalogue leaf the dispatcher confirms (002 §20); kept on the ticket. */
@@ -30,8 +31,13 @@ export const dispatchInputSchema = z
   .refine((v) => !v.coUnits?.includes(v.leadUnit), { message: '牵头单位不能同时是协办单位', path: ['coUnits'] })
   .refine((v) => new Set(v.coUnits ?? []).size === (v.coUnits ?? []).length, { message: '协办单位重复', path: ['coUnits'] });
 export const signInputSchema = z.strictObject({ note });
-export const requestReturnInputSchema = z.strictObject({ reason: text(TEXT_LIMITS.reason) });
-export const decideReturnInputSchema = z.strictObject({ approve: z.boolean(), note });
+/**
+ * `transferTo`: the unit the ticket should go to instead (002 §21 「申请转其他责任单位」);
+ * `approvedBy`: the unit's 分管领导 who approved the return, where the profile requires it (003 §11).
+ */
+export const requestReturnInputSchema = z.strictObject({ reason: text(TEXT_LIMITS.reason), transferTo: idSchema.optional(), approvedBy: optionalText(TEXT_LIMITS.name) });
+/** `transferTo`: on approval, dispatch at once to this unit (else the unit the request named, else back to the pool). */
+export const decideReturnInputSchema = z.strictObject({ approve: z.boolean(), transferTo: idSchema.optional(), note });
 export const replyInputSchema = z.strictObject({ result: text(TEXT_LIMITS.result), attachments: attachments.optional() });
 export const reviewInputSchema = z
   .strictObject({ approve: z.boolean(), note })
@@ -64,6 +70,43 @@ export const closeVisitInputSchema = z.strictObject({ reason: text(TEXT_LIMITS.r
 /** 002 §18: an emergency handed to a special line, with what was done. */
 export const transferEmergencyInputSchema = z.strictObject({ line: z.enum(EMERGENCY_LINES), note: text(TEXT_LIMITS.note) });
 
+const unitList = z.array(idSchema).max(20).meta({ uniqueItems: true });
+/**
+ * 会商 (000 §11(3), 001 §16, 003 §12) or escalation of a hard case (000 §13, `escalatedTo` the
+ * government or superior it went to): the units that took part, the conclusion, and — when it
+ * settled who handles it — the lead and co-units the ticket goes to.
+ */
+export const consultInputSchema = z
+  .strictObject({
+    kind: z.enum(CONSULTATION_KINDS),
+    units: unitList.min(1),
+    conclusion: text(TEXT_LIMITS.note),
+    leadUnit: idSchema.optional(),
+    coUnits: unitList.optional(),
+    escalatedTo: optionalText(TEXT_LIMITS.title),
+  })
+  .refine((v) => v.kind !== 'escalation' || Boolean(v.escalatedTo), { message: '请填写提交的本级人民政府或上级单位', path: ['escalatedTo'] })
+  .refine((v) => !v.coUnits?.length || Boolean(v.leadUnit), { message: '确定协办单位时请同时确定牵头单位', path: ['leadUnit'] })
+  .meta({
+    allOf: [
+      { anyOf: [{ properties: { kind: { not: { enum: ['escalation'] } } } }, { required: ['escalatedTo'], properties: { escalatedTo: { pattern: '\\S' } } }] },
+      { anyOf: [{ not: { required: ['coUnits'] } }, { required: ['leadUnit'] }, { properties: { coUnits: { maxItems: 0 } } }] },
+    ],
+  });
+/** A lead (线索) handed to a discipline or inspection body (001 §23, 002 §7, 003 §25, 004 §17); `unit` whose conduct it concerns. */
+export const referLeadInputSchema = z.strictObject({
+  body: z.enum(REFERRAL_BODIES),
+  unit: idSchema.optional(),
+  note: text(TEXT_LIMITS.note),
+  approvedBy: optionalText(TEXT_LIMITS.name),
+});
+/** 003 §18: the outside evaluator and what it found. */
+export const thirdPartyEvaluationInputSchema = z.strictObject({
+  evaluator: text(TEXT_LIMITS.title),
+  finding: z.enum(EVALUATION_FINDINGS),
+  note: text(TEXT_LIMITS.note),
+});
+
 /** The body schema of every action, keyed by action (submit: the citizen's create payload). */
 export const ACTION_INPUT_SCHEMAS = {
   submit: createTicketSchema,
@@ -92,6 +135,9 @@ export const ACTION_INPUT_SCHEMAS = {
   merge: mergeInputSchema,
   'close-visit': closeVisitInputSchema,
   'transfer-emergency': transferEmergencyInputSchema,
+  consult: consultInputSchema,
+  'refer-lead': referLeadInputSchema,
+  'third-party-evaluation': thirdPartyEvaluationInputSchema,
 } as const satisfies Record<TicketAction, z.ZodType>;
 
 export type ActionInputs = { [A in TicketAction]: z.output<(typeof ACTION_INPUT_SCHEMAS)[A]> };

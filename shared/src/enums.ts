@@ -93,6 +93,9 @@ export const TICKET_ACTIONS = [
   'merge',
   'close-visit',
   'transfer-emergency',
+  'consult',
+  'refer-lead',
+  'third-party-evaluation',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -124,6 +127,9 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   merge: '与相同诉求合并办理',
   'close-visit': '未获评价，经平台决定办结',
   'transfer-emergency': '紧急事项已转接专线处置',
+  consult: '已会商',
+  'refer-lead': '已移交问题线索',
+  'third-party-evaluation': '已进行第三方评估',
 };
 
 /** Intake channels (000 §3, 003 §3, 004 §5). */

@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './enums';
 export * from './reasons';
+export * from './escalations';
 export * from './limits';
 export * from './validation';
 export * from './schemas';

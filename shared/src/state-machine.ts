@@ -22,9 +22,10 @@
 import type { Actor, StaffRole } from './actor';
 import { ACTION_INPUT_SCHEMAS, type ActionInput } from './action-schemas';
 import { deadlinesFor } from './deadlines';
-import { OPEN_STATUSES, TICKET_ACTIONS, type Channel, type TicketAction, type TicketClass, type TicketStatus, type TicketType } from './enums';
+import { OPEN_STATUSES, TICKET_ACTIONS, TICKET_STATUSES, type Channel, type TicketAction, type TicketClass, type TicketStatus, type TicketType } from './enums';
 import { emptyTicketFields, type TicketState } from './ticket';
 import { fail, isTransitionError, type Effect, type Outcome, type TimelineEntryDraft, type TransitionContext, type TransitionError, type TransitionResult } from './transition-types';
+import * as escalation from './transitions/escalation';
 import * as extensions from './transitions/extensions';
 import * as handling from './transitions/handling';
 import * as intake from './transitions/intake';
@@ -83,6 +84,9 @@ export const STATE_MACHINE: Readonly<Record<TicketAction, ActionSpec>> = {
   merge: { from: OPEN_STATUSES, to: ['terminated'], who: { roles: ['operator', 'dispatcher'] } },
   'close-visit': { from: ['visiting'], to: ['closed'], who: { roles: ['visitor', 'operator'] } },
   'transfer-emergency': { from: ['submitted', 'accepted'], to: ['terminated'], who: { roles: ['operator'] } },
+  consult: { from: ['accepted', 'dispatched', 'handling', 'returning'], to: ['accepted', 'dispatched', 'handling', 'returning'], who: { roles: ['dispatcher', 'supervisor'] } },
+  'refer-lead': { from: TICKET_STATUSES, to: 'same', who: { roles: ['supervisor'] } },
+  'third-party-evaluation': { from: ['visiting'], to: ['closed', 'handling', 'accepted'], who: { roles: ['supervisor'] } },
 };
 
 type Rule<A extends TicketAction> = (t: TicketState, input: ActionInput<A>, actor: Actor, ctx: TransitionContext) => Outcome | TransitionError;
@@ -113,6 +117,9 @@ const RULES: { [A in Exclude<TicketAction, 'submit'>]: Rule<A> } = {
   merge,
   'close-visit': visiting.closeVisit,
   'transfer-emergency': intake.transferEmergency,
+  consult: escalation.consult,
+  'refer-lead': escalation.referLead,
+  'third-party-evaluation': escalation.thirdPartyEvaluation,
 };
 
 /** Role check (403 ROLE_NOT_ALLOWED): citizen owner, staff role, or the system. */

@@ -66,6 +66,10 @@ export interface PendingReturn {
   unit: string;
   /** Where a refused return goes back to. */
   from: 'dispatched' | 'handling';
+  /** The unit the applicant says should handle it instead (002 §21). */
+  transferTo?: string;
+  /** The unit's 分管领导 who approved the return (003 §11). */
+  approvedBy?: string;
 }
 
 export interface SupervisionFlags {

@@ -115,7 +115,7 @@ describe('pingdingshan (003)', () => {
     const { no } = await dispatched(w);
     w.t.clock.advance(25 * 3_600_000);
     try {
-      const res = await act(w, w.handlerX.token, no, 'request-return', { reason: '不属于本单位' });
+      const res = await act(w, w.handlerX.token, no, 'request-return', { reason: '不属于本单位', approvedBy: '张副局长' });
       expect([res.status, res.body.error.code]).toEqual([422, 'RULE_VIOLATION']);
     } finally {
       w.t.clock.set('2026-11-24T09:00:00+08:00');

@@ -99,7 +99,7 @@ describe('intake', () => {
 describe('returns', () => {
   it('003 §11 return within 24 h of dispatch', () => {
     const t = buildTicket({ status: 'dispatched', dispatchedAt: sh('2026-03-02T09:00:00') });
-    const input = { reason: '不属于本单位职责' };
+    const input = { reason: '不属于本单位职责', approvedBy: '张副局长' };
     expect(ok(run(t, 'request-return', actors.leadHandler, input, ctxAt(sh('2026-03-03T08:59:00'), 'pingdingshan'))).next.status).toBe('returning');
     expect(errorOf(run(t, 'request-return', actors.leadHandler, input, ctxAt(sh('2026-03-03T09:01:00'), 'pingdingshan')))).toMatchObject({ code: 'RULE_VIOLATION', status: 422, message: expect.stringContaining('003 §11') });
   });

@@ -18,7 +18,7 @@ const VALID_INPUT: Record<Exclude<TicketAction, 'submit'>, unknown> = {
   answer: { answer: '根据政策，可在政务服务中心办理。' },
   dispatch: { leadUnit: LEAD, coUnits: [CO] },
   sign: {},
-  'request-return': { reason: '不属于本单位职责' },
+  'request-return': { reason: '不属于本单位职责', approvedBy: '张副局长' },
   'decide-return': { approve: true },
   reply: { result: '已现场核查并责令整改。' },
   review: { approve: true },
@@ -36,13 +36,16 @@ const VALID_INPUT: Record<Exclude<TicketAction, 'submit'>, unknown> = {
   merge: { into: '20260303-000999', note: '同一路段路灯，已有他人反映' },
   'close-visit': { reason: '诉求人明确表示不愿评价' },
   'transfer-emergency': { line: '119', note: '来电称楼道起火，已转接119' },
+  consult: { kind: 'co-unit-disagreement', units: [LEAD, CO], conclusion: '协调后由牵头单位继续办理' },
+  'refer-lead': { body: 'discipline-inspection', note: '承办人员弄虚作假，移交纪检监察', approvedBy: '市政府办公室王副主任' },
+  'third-party-evaluation': { evaluator: '某律师事务所', finding: 'handled-properly', note: '办理结果符合政策' },
 };
 
 /** Pingdingshan class C consultation at the lead unit: satisfies every action's business rule. */
 function fixture(status: TicketStatus, action: TicketAction): TicketState {
   const extra: Partial<TicketState> = {};
   if (action === 'decide-return') extra.pendingReturn = { reason: 'x', requestedAt: NOW, unit: LEAD, from: 'handling' };
-  if (action === 'decide-reopen') extra.pendingDecision = true;
+  if (action === 'decide-reopen' || action === 'third-party-evaluation') extra.pendingDecision = true;
   if (action === 'decide-extension') extra.extensions = [{ workingDays: 3, reason: 'x', requestedAt: NOW, unit: LEAD, round: 1 }];
   return buildTicket({
     status,

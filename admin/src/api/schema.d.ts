@@ -986,6 +986,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/tickets/{no}/consult": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a 会商 / joint meeting with the units involved, or the escalation of a hard case to the government (000 §11(3), §13, 001 §16, 003 §12; kinds the active profile’s `consultationKinds` lists): the conclusion, and the lead and co-units it settled — a new lead gets the ticket dispatched to it with a fresh clock
+         * @description 已会商. Allowed from: accepted, dispatched, handling, returning. A handler acts only on tickets of its unit.
+         */
+        post: operations["staff-consult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/tickets/{no}/decide-extension": {
         parameters: {
             query?: never;
@@ -1036,7 +1056,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve or refuse a return request (dispatcher)
+         * Approve or refuse a return request (dispatcher); approved with a `transferTo` (the dispatcher’s, else the one the unit named) it is dispatched at once to that unit (002 §21 另行转办), else back to the pool
          * @description 已审核退回申请. Allowed from: returning. A handler acts only on tickets of its unit.
          */
         post: operations["staff-decide-return"];
@@ -1126,6 +1146,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/tickets/{no}/refer-lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refer a lead (问题线索) about a unit’s conduct to a discipline or inspection body the active profile’s `leadReferral` names, with the approving leader where it requires one (001 §23, 002 §7, 003 §25, 004 §17); recorded on the ticket’s timeline, never shown to the citizen or the unit
+         * @description 已移交问题线索. Allowed from: submitted, supplementing, accepted, dispatched, handling, returning, replied, visiting, closed, rejected, terminated, withdrawn. A handler acts only on tickets of its unit.
+         */
+        post: operations["staff-refer-lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/tickets/{no}/reject": {
         parameters: {
             query?: never;
@@ -1196,7 +1236,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ask to return a ticket that is not the unit’s (申请退回, lead unit)
+         * Ask to return a ticket that is not the unit’s (申请退回, lead unit), optionally naming the unit it should go to (`transferTo`, 002 §21 申请转其他责任单位) and the 分管领导 who approved it (`approvedBy`, required where the profile’s `returnLeaderApproval` says, 003 §11)
          * @description 承办单位申请退回. Allowed from: dispatched, handling. A handler acts only on tickets of its unit.
          */
         post: operations["staff-request-return"];
@@ -1340,6 +1380,26 @@ export interface paths {
          * @description 已终止办理. Allowed from: submitted, supplementing, accepted, dispatched, handling, returning, replied, visiting. A handler acts only on tickets of its unit.
          */
         post: operations["staff-terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/tickets/{no}/third-party-evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a third-party evaluation of a result the citizen still disputes after coordination (003 §18, where `thirdPartyEvaluation` is on): handled properly closes the ticket, otherwise it is reopened for the unit
+         * @description 已进行第三方评估. Allowed from: visiting. A handler acts only on tickets of its unit.
+         */
+        post: operations["staff-third-party-evaluation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8353,7 +8413,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8399,7 +8459,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8441,7 +8501,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8487,7 +8547,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8596,7 +8656,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8670,7 +8730,7 @@ export interface operations {
                             }[];
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8796,7 +8856,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8842,7 +8902,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8988,7 +9048,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9034,7 +9094,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9179,7 +9239,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9225,7 +9285,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9370,7 +9430,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9416,7 +9476,210 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "citizen" | "staff" | "system";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                at: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                from: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn" | null;
+                                /** @description plain Chinese for the action (citizen views always carry it; 000 §11) */
+                                label?: string;
+                                note?: string;
+                                /** @enum {string} */
+                                to: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            type: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            updatedAt: string;
+                            version: number;
+                            /** @description while visiting: the platform visits the citizen by then (003 §16, from the approval of the reply) */
+                            visitDueAt: string | null;
+                            /** @description derived at read time: the visit is due and not done (003 §16) — the visitors’ overdue work; the ticket is never closed for it */
+                            visitOverdue: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND (also when the ticket is not yours / not your unit's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH: If-Match names an older version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_* */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "staff-consult": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conclusion: string;
+                    coUnits?: string[];
+                    escalatedTo?: string;
+                    /** @enum {string} */
+                    kind: "joint-meeting" | "duty-dispute" | "co-unit-disagreement" | "escalation";
+                    leadUnit?: string;
+                    units: string[];
+                } & (({
+                    kind?: unknown;
+                } | {
+                    escalatedTo: unknown;
+                }) & (unknown | unknown | {
+                    coUnits?: unknown;
+                }));
+            };
+        };
+        responses: {
+            /** @description the ticket after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: {
+                            /** @description actions this viewer may offer now (state-machine table checks) */
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            attachmentCount: number;
+                            attachments: ({
+                                key: string;
+                                kind: string;
+                                mime: string;
+                                size: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch */
+                            category: string | null;
+                            /** @enum {string} */
+                            channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            class: string | null;
+                            confidential: boolean;
+                            /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
+                            contact: {
+                                name?: string;
+                                phone?: string;
+                            } | null;
+                            /** @description the citizen’s text; redacted (phones, ID numbers, the contact’s name…) for unit staff on a confidential ticket */
+                            content: string;
+                            coUnits: string[];
+                            createdAt: string;
+                            deadlines: {
+                                [key: string]: unknown;
+                            } | null;
+                            dueAt: string | null;
+                            leadUnit: string | null;
+                            location: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @example 20261124-000123 */
+                            no: string;
+                            /** @description derived at read time: the due date passed while the unit still owes the reply */
+                            overdue: boolean;
+                            rating: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            statusLabel: string;
+                            timeline: {
+                                /** @enum {string} */
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9562,7 +9825,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9608,7 +9871,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9754,7 +10017,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9800,7 +10063,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9933,6 +10196,7 @@ export interface operations {
                 "application/json": {
                     approve: boolean;
                     note?: string;
+                    transferTo?: string;
                 };
             };
         };
@@ -9946,7 +10210,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9992,7 +10256,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10146,7 +10410,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10192,7 +10456,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10422,7 +10686,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10468,7 +10732,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10677,7 +10941,7 @@ export interface operations {
             };
         };
     };
-    "staff-reject": {
+    "staff-refer-lead": {
         parameters: {
             query?: never;
             header?: {
@@ -10691,16 +10955,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "reasonCode": "petition",
-                 *       "note": "信访部门已受理，请关注信访答复"
-                 *     }
-                 */
                 "application/json": {
-                    note: string;
+                    approvedBy?: string;
                     /** @enum {string} */
-                    reasonCode: "legal-procedure" | "law-enforcement-discipline" | "petition";
+                    body: "discipline-inspection" | "organization" | "political-legal" | "government-inspection";
+                    note: string;
+                    unit?: string;
                 };
             };
         };
@@ -10714,7 +10974,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10760,7 +11020,206 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "citizen" | "staff" | "system";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                at: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                from: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn" | null;
+                                /** @description plain Chinese for the action (citizen views always carry it; 000 §11) */
+                                label?: string;
+                                note?: string;
+                                /** @enum {string} */
+                                to: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            type: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            updatedAt: string;
+                            version: number;
+                            /** @description while visiting: the platform visits the citizen by then (003 §16, from the approval of the reply) */
+                            visitDueAt: string | null;
+                            /** @description derived at read time: the visit is due and not done (003 §16) — the visitors’ overdue work; the ticket is never closed for it */
+                            visitOverdue: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND (also when the ticket is not yours / not your unit's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH: If-Match names an older version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_* */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "staff-reject": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reasonCode": "petition",
+                 *       "note": "信访部门已受理，请关注信访答复"
+                 *     }
+                 */
+                "application/json": {
+                    note: string;
+                    /** @enum {string} */
+                    reasonCode: "legal-procedure" | "law-enforcement-discipline" | "petition";
+                };
+            };
+        };
+        responses: {
+            /** @description the ticket after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: {
+                            /** @description actions this viewer may offer now (state-machine table checks) */
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            attachmentCount: number;
+                            attachments: ({
+                                key: string;
+                                kind: string;
+                                mime: string;
+                                size: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch */
+                            category: string | null;
+                            /** @enum {string} */
+                            channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            class: string | null;
+                            confidential: boolean;
+                            /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
+                            contact: {
+                                name?: string;
+                                phone?: string;
+                            } | null;
+                            /** @description the citizen’s text; redacted (phones, ID numbers, the contact’s name…) for unit staff on a confidential ticket */
+                            content: string;
+                            coUnits: string[];
+                            createdAt: string;
+                            deadlines: {
+                                [key: string]: unknown;
+                            } | null;
+                            dueAt: string | null;
+                            leadUnit: string | null;
+                            location: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @example 20261124-000123 */
+                            no: string;
+                            /** @description derived at read time: the due date passed while the unit still owes the reply */
+                            overdue: boolean;
+                            rating: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            statusLabel: string;
+                            timeline: {
+                                /** @enum {string} */
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10911,7 +11370,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10957,7 +11416,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11109,7 +11568,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11155,7 +11614,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11286,7 +11745,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    approvedBy?: string;
                     reason: string;
+                    transferTo?: string;
                 };
             };
         };
@@ -11300,7 +11761,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11346,7 +11807,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11492,7 +11953,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11538,7 +11999,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11694,7 +12155,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11740,7 +12201,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11886,7 +12347,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11932,7 +12393,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12082,7 +12543,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12128,7 +12589,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12274,7 +12735,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12320,7 +12781,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12470,7 +12931,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12516,7 +12977,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12664,7 +13125,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12710,7 +13171,201 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "citizen" | "staff" | "system";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                at: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                from: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn" | null;
+                                /** @description plain Chinese for the action (citizen views always carry it; 000 §11) */
+                                label?: string;
+                                note?: string;
+                                /** @enum {string} */
+                                to: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            type: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            updatedAt: string;
+                            version: number;
+                            /** @description while visiting: the platform visits the citizen by then (003 §16, from the approval of the reply) */
+                            visitDueAt: string | null;
+                            /** @description derived at read time: the visit is due and not done (003 §16) — the visitors’ overdue work; the ticket is never closed for it */
+                            visitOverdue: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND (also when the ticket is not yours / not your unit's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH: If-Match names an older version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_* */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "staff-third-party-evaluation": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    evaluator: string;
+                    /** @enum {string} */
+                    finding: "handled-properly" | "not-handled-properly" | "partly";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the ticket after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: {
+                            /** @description actions this viewer may offer now (state-machine table checks) */
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            attachmentCount: number;
+                            attachments: ({
+                                key: string;
+                                kind: string;
+                                mime: string;
+                                size: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch */
+                            category: string | null;
+                            /** @enum {string} */
+                            channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            class: string | null;
+                            confidential: boolean;
+                            /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
+                            contact: {
+                                name?: string;
+                                phone?: string;
+                            } | null;
+                            /** @description the citizen’s text; redacted (phones, ID numbers, the contact’s name…) for unit staff on a confidential ticket */
+                            content: string;
+                            coUnits: string[];
+                            createdAt: string;
+                            deadlines: {
+                                [key: string]: unknown;
+                            } | null;
+                            dueAt: string | null;
+                            leadUnit: string | null;
+                            location: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @example 20261124-000123 */
+                            no: string;
+                            /** @description derived at read time: the due date passed while the unit still owes the reply */
+                            overdue: boolean;
+                            rating: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            statusLabel: string;
+                            timeline: {
+                                /** @enum {string} */
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12857,7 +13512,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12903,7 +13558,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -13061,7 +13716,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -13107,7 +13762,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -15291,7 +15946,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -15337,7 +15992,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -15379,7 +16034,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -15425,7 +16080,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -15552,7 +16207,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -15598,7 +16253,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -15872,7 +16527,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -15918,7 +16573,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -16066,7 +16721,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -16112,7 +16767,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -16257,7 +16912,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -16303,7 +16958,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";

@@ -62,6 +62,19 @@ async function precheck(deps: TicketDeps, ticket: TicketDoc, action: TicketActio
     if (d.category) await checkCategory(deps, d.category);
   }
   if (action === 'merge') await checkMergeTarget(deps, ticket, (input as ActionInput<'merge'>).into);
+  const named = namedUnits(action, input);
+  if (named.length) await checkUnits(deps, named);
+}
+
+/** Units other actions name (a transfer, a 会商, a referred lead): they must exist and be active. */
+function namedUnits(action: TicketAction, input: unknown): string[] {
+  if (action === 'request-return' || action === 'decide-return') return [(input as ActionInput<'decide-return'>).transferTo].filter((u): u is string => Boolean(u));
+  if (action === 'consult') {
+    const c = input as ActionInput<'consult'>;
+    return [...new Set([...c.units, ...(c.leadUnit ? [c.leadUnit] : []), ...(c.coUnits ?? [])])];
+  }
+  if (action === 'refer-lead') return [(input as ActionInput<'refer-lead'>).unit].filter((u): u is string => Boolean(u));
+  return [];
 }
 
 /** Ids of the lead and co-units and every ancestor: `unit=` subtree filters match one array. */

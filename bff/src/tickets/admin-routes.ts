@@ -38,8 +38,8 @@ const ACTION_SUMMARIES: Record<StaffAction, string> = {
   answer: 'Answer a consultation at once (直接答复) with an optional knowledge entry',
   dispatch: 'Dispatch to a lead unit and co-units (派单; suggestion: GET …/dispatch-suggestion)',
   sign: 'Sign for a dispatched ticket (签收, lead unit)',
-  'request-return': 'Ask to return a ticket that is not the unit’s (申请退回, lead unit)',
-  'decide-return': 'Approve or refuse a return request (dispatcher)',
+  'request-return': 'Ask to return a ticket that is not the unit’s (申请退回, lead unit), optionally naming the unit it should go to (`transferTo`, 002 §21 申请转其他责任单位) and the 分管领导 who approved it (`approvedBy`, required where the profile’s `returnLeaderApproval` says, 003 §11)',
+  'decide-return': 'Approve or refuse a return request (dispatcher); approved with a `transferTo` (the dispatcher’s, else the one the unit named) it is dispatched at once to that unit (002 §21 另行转办), else back to the pool',
   reply: 'Reply with the handling result (办结答复, lead unit)',
   review: 'Approve a reply, or send it back for rework with a reason (审核)',
   visit: 'Record a follow-up visit (回访): answered or not, the satisfaction heard',
@@ -54,6 +54,9 @@ const ACTION_SUMMARIES: Record<StaffAction, string> = {
   merge: 'Merge the ticket into another with the same request (合并办理)',
   'close-visit': 'Close a visit the citizen did not rate: a visitor’s or operator’s decision with its reason (003 §16; time alone never closes a ticket)',
   'transfer-emergency': 'Hand an emergency to 110/119/120/122 or the emergency department and record the transfer (002 §18; not a rejection)',
+  consult: 'Record a 会商 / joint meeting with the units involved, or the escalation of a hard case to the government (000 §11(3), §13, 001 §16, 003 §12; kinds the active profile’s `consultationKinds` lists): the conclusion, and the lead and co-units it settled — a new lead gets the ticket dispatched to it with a fresh clock',
+  'refer-lead': 'Refer a lead (问题线索) about a unit’s conduct to a discipline or inspection body the active profile’s `leadReferral` names, with the approving leader where it requires one (001 §23, 002 §7, 003 §25, 004 §17); recorded on the ticket’s timeline, never shown to the citizen or the unit',
+  'third-party-evaluation': 'Record a third-party evaluation of a result the citizen still disputes after coordination (003 §18, where `thirdPartyEvaluation` is on): handled properly closes the ticket, otherwise it is reopened for the unit',
 };
 
 /** The staff ticket API: hotline intake, lists, detail and every action of the state machine. */

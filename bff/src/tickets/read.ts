@@ -38,10 +38,16 @@ export async function citizenView(deps: TicketDeps, t: TicketDoc, actor: Citizen
 /** Unit staff see confidential tickets masked (000 §14, 004 §14); platform staff in clear, audited. */
 const isMaskedFor = (t: Pick<TicketDoc, 'confidential'>, actor: StaffActor): boolean => t.confidential && isUnitOnly(actor);
 
+/** A lead referred to a discipline body (001 §23, 003 §25) concerns a unit's conduct: unit staff never see it. */
+function withoutReferrals(t: TicketDoc): TicketDoc {
+  return t.timeline.some((e) => e.action === 'refer-lead') ? { ...t, timeline: t.timeline.filter((e) => e.action !== 'refer-lead') } : t;
+}
+
 /** The staff view; an unmasked view of a confidential ticket is audited. */
 export async function staffView(deps: TicketDeps, t: TicketDoc, actor: StaffActor): Promise<StaffTicketView> {
   const masked = isMaskedFor(t, actor);
-  const shown = staffTicketView(t, await viewContext(deps, t, actor), masked ? 'masked' : 'plain');
+  const seen = isUnitOnly(actor) ? withoutReferrals(t) : t;
+  const shown = staffTicketView(seen, await viewContext(deps, seen, actor), masked ? 'masked' : 'plain');
   // Keys of the old form name the citizen: a masked view shows them only as opaque handles.
   const view = masked ? sealLegacyKeys(deps.secrets.dataKey, shown) : shown;
   if (t.confidential && !masked && t.contact) {

@@ -20,7 +20,7 @@ export interface ViewContext {
 }
 
 /** Exchanges between the platform and the units that the citizen does not see on the timeline. */
-const INTERNAL_ACTIONS: ReadonlySet<TicketAction> = new Set(['request-return', 'decide-return', 'co-result', 'supervise', 'request-extension', 'set-deadline']);
+const INTERNAL_ACTIONS: ReadonlySet<TicketAction> = new Set(['request-return', 'decide-return', 'co-result', 'supervise', 'request-extension', 'set-deadline', 'consult', 'refer-lead', 'third-party-evaluation']);
 
 function isCitizenVisible(e: TimelineEntry): boolean {
   if (INTERNAL_ACTIONS.has(e.action)) return false;

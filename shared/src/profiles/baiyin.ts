@@ -47,4 +47,6 @@ export const baiyin: RegulationProfileInput = {
   ranking: null,
   warningBefore: hoursDefault(24),
   superviseMissedSteps: cite(['sign'], '000 §23(1)', '属于职责范围但拒不及时受理承办的，平台应当督办'),
+  consultationKinds: cite(['joint-meeting', 'escalation'], '000 §11(3), §13', '情况复杂的由平台召集联席会议明确承办单位；疑难复杂或职责边界不清的提交本级人民政府或上级单位'),
+  leadReferral: platform({ bodies: ['discipline-inspection'], approvalRequired: false }, '条例未规定线索移交；推诿、弄虚作假等问题线索按惯例移交纪检监察机关'),
 };

@@ -48,6 +48,8 @@ export const chongqing: RegulationProfileInput = {
   terminationReasons: platform(['unlawful-demand', 'no-cooperation'], '004 §10 对反映不实或不符合规定的做好解释'),
   metrics: cite(['on-time', 'satisfaction', 'closure'], '004 §12, §18'),
   ranking: null,
+  assignedDeadline: cite(true, '004 §11', '交办时另有时限要求的按要求时限办理；“12345热线”等其他渠道转入的按来源渠道有关时限要求办理'),
   warningBefore: hoursDefault(24),
   superviseMissedSteps: cite(['sign', 'co-result'], '004 §13(1), §13(2)', '无正当理由不予受理办理的、未按规定时间和要求反馈办理结果的，重点督办'),
+  leadReferral: cite({ bodies: ['government-inspection'], approvalRequired: false }, '004 §17', '督查问题线索由市政府督查办直接派员核查或交有关单位核查办理'),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, TICKET_CLASSES, TICKET_TYPES, UNIT_KINDS, UNIT_LEVELS } from '../enums';
 import { METRICS, REJECT_REASON_CODES, TERMINATION_REASON_CODES } from '../reasons';
 import { WATCHED_STEPS } from '../watched-steps';
+import { CONSULTATION_KINDS, REFERRAL_BODIES } from '../escalations';
 
 /**
  * The shape of a regulation profile. Every value carries where it comes from: `cite` (the
@@ -162,6 +163,11 @@ export const regulationProfileSchema = z.strictObject({
   ranking: z.array(rankingGroupSchema).nullable(),
   /** Interviews (约谈) recorded per unit and the escalations they trigger (003 §28(5), §29(2)); null: not recorded. */
   interviewEscalations: z.array(interviewEscalationSchema).min(1).nullable().default(null),
+  /**
+   * The assigning level may give the ticket its own deadline when it assigns it (004 §11 交办时另有时限要求的按要求时限办理;
+   * requests from other channels keep their source channel's limit), not only where the rule leaves it open (003 §8 C 类).
+   */
+  assignedDeadline: cited(z.boolean()).default({ value: false, platformDefault: true }),
   /** Warn the unit this long before a deadline. */
   warningBefore: spanSchema,
   /**
@@ -169,6 +175,19 @@ export const regulationProfileSchema = z.strictObject({
    * owes the step in the staff inbox. Default: warn only.
    */
   superviseMissedSteps: cited(z.array(z.enum(WATCHED_STEPS))).default({ value: [], platformDefault: true }),
+  /** A return must name the unit's 分管领导 who approved it (003 §11). */
+  returnLeaderApproval: cited(z.boolean()).default({ value: false, platformDefault: true }),
+  /** A unit applying for a return may name the unit it should go to instead (002 §21 申请转其他责任单位). */
+  returnTransfer: cited(z.boolean()).default({ value: true, platformDefault: true }),
+  /** Kinds of 会商 / escalation the platform records (000 §11(3), §13, 001 §16, 003 §12); default: a joint meeting. */
+  consultationKinds: cited(z.array(z.enum(CONSULTATION_KINDS)).min(1)).default({ value: ['joint-meeting'], platformDefault: true }),
+  /** Bodies leads are referred to, and whether a leader's approval is required (001 §23, 002 §7, 003 §25, 004 §17). */
+  leadReferral: cited(z.strictObject({ bodies: z.array(z.enum(REFERRAL_BODIES)).min(1), approvalRequired: z.boolean() })).default({
+    value: { bodies: ['discipline-inspection'], approvalRequired: false },
+    platformDefault: true,
+  }),
+  /** Third-party evaluation of a result the citizen and the unit still dispute (003 §18). */
+  thirdPartyEvaluation: cited(z.boolean()).default({ value: false, platformDefault: true }),
 });
 
 export type RegulationProfile = z.output<typeof regulationProfileSchema>;

@@ -19,11 +19,19 @@ export function requestReturn(t: TicketState, input: ActionInput<'request-return
     const span = window.unit === 'clockHours' ? `${window.value}小时` : `${window.value}个工作日`;
     return fail.rule(`已超过退回申请期限：应在派单后${span}内申请${citeSuffix(window)}`, { deadline: limit.at });
   }
+  const approval = ctx.profile.returnLeaderApproval;
+  if (approval.value && !input.approvedBy) return fail.rule(`退回须经本单位分管领导审核批准，请填写批准的分管领导${citeSuffix(approval)}`);
+  const transfer = ctx.profile.returnTransfer;
+  if (input.transferTo && !transfer.value) return fail.rule(`当前规则下退回由平台重新交办，不能指定转办单位${citeSuffix(transfer)}`);
+  const unit = unitOf(actor) ?? t.leadUnit ?? '';
+  if (input.transferTo === unit) return fail.rule('转办单位不能是本单位');
   const from = t.status === 'handling' ? 'handling' : 'dispatched';
+  const named = { ...(input.transferTo ? { transferTo: input.transferTo } : {}), ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}) };
   return {
     to: 'returning',
-    set: { pendingReturn: { reason: input.reason, requestedAt: ctx.now, unit: unitOf(actor) ?? t.leadUnit ?? '', from } },
+    set: { pendingReturn: { reason: input.reason, requestedAt: ctx.now, unit, from, ...named } },
     note: input.reason,
+    data: Object.keys(named).length ? named : undefined,
     effects: [{ kind: 'notify', audience: 'platform', template: 'return-requested' }],
   };
 }
@@ -73,10 +81,13 @@ export function coResult(t: TicketState, input: ActionInput<'co-result'>, actor:
   return { to: t.status, set: { coResults: [...others, entry] }, note: input.result, data: { unit }, effects: notifyLead(t, 'co-result') };
 }
 
-/** 003 §8 C 类: the centre sets the deadline once the unit has reported its plan. */
+/**
+ * 003 §8 C 类: the centre sets the deadline once the unit has reported its plan; where the profile's
+ * `assignedDeadline` is on (004 §11), the assigning level sets any ticket's deadline at assignment.
+ */
 export function setDeadline(t: TicketState, input: ActionInput<'set-deadline'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
   const rule = ruleFor(ctx.profile, t.type, t.class, t.channel);
-  if (rule.final !== null) return fail.rule('此类事项的办理时限由规则确定，不能手工设定（003 §8 仅C类由指挥中心确定）');
+  if (rule.final !== null && !ctx.profile.assignedDeadline.value) return fail.rule('此类事项的办理时限由规则确定，不能手工设定（003 §8 仅C类由指挥中心确定）');
   const dueAt = new Date(input.dueAt);
   if (dueAt.getTime() <= ctx.now.getTime()) return fail.rule('办理时限应晚于当前时间');
   return { to: t.status, set: withDeadlines(t, { fixedDueAt: dueAt }, ctx), note: input.note, data: { dueAt }, effects: notifyLead(t, 'deadline-set') };

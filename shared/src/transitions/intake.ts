@@ -96,7 +96,7 @@ export function dispatch(t: TicketState, input: ActionInput<'dispatch'>, _a: Act
 }
 
 /** 000 §12, 003 §11: the platform reviews a return; approved → back to the pool for re-dispatch. */
-export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>, _a: Actor, ctx: TransitionContext): Outcome {
+export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
   const pending = t.pendingReturn;
   const data = { approve: input.approve, unit: pending?.unit ?? t.leadUnit };
   if (!input.approve) {
@@ -108,6 +108,8 @@ export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>
       effects: notifyUnits({ leadUnit: pending?.unit ?? t.leadUnit, coUnits: [] }, 'return-refused'),
     };
   }
+  const transferTo = input.transferTo ?? pending?.transferTo;
+  if (transferTo) return transferReturned(t, transferTo, input.note, data, ctx);
   const patch: Partial<TicketState> = { leadUnit: null, coUnits: [], coResults: [], dispatchedAt: null, signedAt: null, pendingReturn: null, returnCount: t.returnCount + 1 };
   return {
     to: 'accepted',
@@ -118,6 +120,28 @@ export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>
       { kind: 'count', metric: 'return' },
       ...notifyUnits({ leadUnit: pending?.unit ?? t.leadUnit, coUnits: [] }, 'return-approved'),
       { kind: 'notify', audience: 'citizen', template: 'returned' },
+    ],
+  };
+}
+
+/**
+ * 002 §21 「另行转办」: an approved return that names the responsible unit goes straight to it —
+ * a new dispatch with a fresh clock, the co-units kept; the returning unit is counted and told.
+ */
+function transferReturned(t: TicketState, transferTo: string, note: string | undefined, decided: { approve: boolean; unit?: string | null }, ctx: TransitionContext): Outcome | TransitionError {
+  if (transferTo === decided.unit) return fail.rule('转办单位不能是申请退回的单位');
+  const coUnits = t.coUnits.filter((u) => u !== transferTo);
+  const patch: Partial<TicketState> = { leadUnit: transferTo, coUnits, coResults: [], dispatchedAt: ctx.now, signedAt: null, pendingReturn: null, returnCount: t.returnCount + 1 };
+  return {
+    to: 'dispatched',
+    set: withDeadlines(t, patch, ctx),
+    note,
+    data: { ...decided, transferTo },
+    effects: [
+      { kind: 'count', metric: 'return' },
+      ...notifyUnits({ leadUnit: decided.unit ?? null, coUnits: [] }, 'return-approved'),
+      ...notifyUnits({ leadUnit: transferTo, coUnits }, 'dispatched'),
+      { kind: 'notify', audience: 'citizen', template: 'dispatched' },
     ],
   };
 }
