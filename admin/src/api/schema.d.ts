@@ -16706,7 +16706,9 @@ export interface operations {
                 "application/json": {
                     attachments?: string[];
                     content?: string;
-                } | unknown | {
+                } | {
+                    content: unknown;
+                } | {
                     attachments: unknown;
                 };
             };
