@@ -177,7 +177,7 @@ function failuresOf(junitFile: string): { operations: number; failures: Failure[
     operations++;
     const operation = /name="([^"]*)"/.exec(tc[1])?.[1] ?? '?';
     const text = (tc[2] ?? '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#10;/g, '\n').replace(/&amp;/g, '&');
-    const cases = text.split(/\n(?=\d+\. Test Case ID)/);
+    const cases = text.split(/\n(?=\d+\. Test Case ID)|<(?:failure|error)\b[^>]*>/);
     for (const c of cases) {
       const answer = /\[(\d{3})\][^\n]*\n\n\s*`?([^\n]*)/.exec(c);
       const errorCode = answer ? /"code":"([A-Z0-9_]+)"/.exec(answer[2])?.[1] : undefined;

@@ -8953,7 +8953,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8971,7 +8971,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9145,7 +9145,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9163,7 +9163,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9336,7 +9336,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9354,7 +9354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9527,7 +9527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9545,7 +9545,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9730,7 +9730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9748,7 +9748,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9922,7 +9922,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9940,7 +9940,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10114,7 +10114,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10132,7 +10132,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10307,7 +10307,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10325,7 +10325,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10507,7 +10507,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10525,7 +10525,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10783,7 +10783,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10801,7 +10801,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11071,7 +11071,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11089,7 +11089,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11270,7 +11270,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11288,7 +11288,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11467,7 +11467,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11485,7 +11485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11665,7 +11665,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11683,7 +11683,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11858,7 +11858,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11876,7 +11876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12050,7 +12050,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12068,7 +12068,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12252,7 +12252,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12270,7 +12270,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12444,7 +12444,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12462,7 +12462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12640,7 +12640,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12658,7 +12658,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12832,7 +12832,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12850,7 +12850,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13028,7 +13028,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13046,7 +13046,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13222,7 +13222,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13240,7 +13240,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13416,7 +13416,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13434,7 +13434,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13609,7 +13609,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13627,7 +13627,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13813,7 +13813,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13831,7 +13831,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16624,7 +16624,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16642,7 +16642,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16820,7 +16820,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16838,7 +16838,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17011,7 +17011,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT */
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17029,7 +17029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry) */
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
             409: {
                 headers: {
                     [name: string]: unknown;

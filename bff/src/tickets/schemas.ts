@@ -67,9 +67,9 @@ export const ticketPage = z.object({ items: z.array(ticketSummarySchema), nextCu
 /** Errors every action may answer, from the state machine and the versioned write. */
 export const ACTION_ERRORS = {
   400: { description: 'VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key)' },
-  403: { description: 'ROLE_NOT_ALLOWED, NOT_YOUR_UNIT' },
+  403: { description: 'ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else)' },
   404: { description: 'TICKET_NOT_FOUND (also when the ticket is not yours / not your unit\'s)' },
-  409: { description: 'INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry)' },
+  409: { description: 'INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere)' },
   412: { description: 'VERSION_MISMATCH: If-Match names an older version' },
   422: { description: 'RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_*' },
 } as const;
