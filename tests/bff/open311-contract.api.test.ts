@@ -60,16 +60,16 @@ describe('Open311 discovery and services', () => {
     ]);
   });
 
-  test('when a client reads a service definition, then it lists the request_type and confidential attributes with their values, in JSON and XML', async () => {
+  test('when a client reads a service definition, then it lists the request_type, confidential and disclose_identity attributes with their values, in JSON and XML', async () => {
     const res = await t.http.get(`/open311/v2/services/${o.streetlight}.json`).expect(200);
     expect(res.body.service_code).toBe(o.streetlight);
-    expect(res.body.attributes.map((a: { code: string }) => a.code)).toEqual(['request_type', 'confidential']);
+    expect(res.body.attributes.map((a: { code: string }) => a.code)).toEqual(['request_type', 'confidential', 'disclose_identity']);
     expect(res.body.attributes[0]).toEqual(expect.objectContaining({ variable: true, datatype: 'singlevaluelist', required: false, order: 1 }));
     expect(res.body.attributes[0].values.map((v: { key: string }) => v.key)).toEqual(['consultation', 'help', 'complaint', 'report', 'suggestion']);
     const xml = await t.http.get(`/open311/v2/services/${o.streetlight}.xml`).expect(200);
     expect(isWellFormed(xml.text)).toBe(true);
     expect(xml.text).toContain(`<service_definition><service_code>${o.streetlight}</service_code><attributes><attribute><variable>true</variable><code>request_type</code>`);
-    expect(xmlValues(xml.text, 'key')).toEqual(['consultation', 'help', 'complaint', 'report', 'suggestion', 'false', 'true']);
+    expect(xmlValues(xml.text, 'key')).toEqual(['consultation', 'help', 'complaint', 'report', 'suggestion', 'false', 'true', 'false', 'true']);
   });
 });
 

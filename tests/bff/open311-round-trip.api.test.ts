@@ -77,4 +77,21 @@ describe('Open311 round trip', () => {
     expect(s.status).toBe('closed');
     expect(s.status_notes).toMatch(/^不予受理：/);
   });
+
+  test.each([
+    ['no consent', {}, null],
+    ['a 举报 even with consent', { 'attribute[request_type]': 'report', 'attribute[disclose_identity]': 'true' }, null],
+    ['the reporter’s consent', { 'attribute[disclose_identity]': 'true' }, '13700137001'],
+  ])('004 §14 when a request filed through Open311 carries %s, then the handling unit sees the reporter’s phone only with that consent', async (_what, attrs, phone) => {
+    const filed = await t.http
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send({ api_key: o.apiKey, service_code: o.streetlight, address_string: '白银区四龙路', description: '四龙路小区门口的路灯坏了一周，晚上很黑', phone: '13700137001', first_name: '四', last_name: '李', ...attrs })
+      .expect(201);
+    const no = filed.body[0].service_request_id as string;
+    await must(w, w.operator.token, no, 'accept', {});
+    await must(w, w.dispatcher.token, no, 'dispatch', { leadUnit: w.units.x });
+    const seen = await t.http.get(`/api/admin/v1/tickets/${no}`).set(bearer(w.handlerX.token)).expect(200);
+    expect(seen.body.ticket.contact?.phone ?? null).toBe(phone);
+  });
 });

@@ -97,6 +97,7 @@ export const createRequestSchema = z
     media_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500).optional(),
     'attribute[request_type]': z.enum(TICKET_TYPES, `must be one of ${TICKET_TYPES.join(', ')}`).optional(),
     'attribute[confidential]': z.enum(['true', 'false'], 'must be true or false').optional(),
+    'attribute[disclose_identity]': z.enum(['true', 'false'], 'must be true or false').optional(),
   })
   .refine((p) => (p.lat === undefined) === (p.long === undefined), { message: 'lat and long go together', path: ['long'] })
   .refine((p) => p.lat !== undefined || Boolean(p.address_string), { message: 'a location is required: lat and long, or address_string', path: ['address_string'] });

@@ -4,7 +4,7 @@
  * category; reading them maps tickets onto the spec's fields (view.ts). Secret requests
  * (view.ts `isSecret`) are visible only to the client that filed them.
  */
-import { CONTENT_LIMITS, OPEN_STATUSES, TERMINAL_STATUSES, type TicketStatus } from '@mashang/shared';
+import { CONTENT_LIMITS, isConfidentialByDefault, isConfidentialRequest, OPEN_STATUSES, TERMINAL_STATUSES, type TicketStatus } from '@mashang/shared';
 import type { QueryFilter } from 'mongoose';
 import { encryptOptional } from '../crypto';
 import { parseChinaDate } from '../text';
@@ -57,6 +57,17 @@ function locationOf(p: CreateRequestParams): TicketLocation {
 }
 
 /** POST requests.json: one ticket, one record with the token; answers the number and the token. */
+/**
+ * 004 §14, 000 §14: the reporter's identity reaches the handling units only with their explicit
+ * consent (`attribute[disclose_identity]=true`); a 举报 is always confidential; asking for secrecy
+ * (`attribute[confidential]=true`) also hides the request from other clients.
+ */
+function confidentialityOf(p: CreateRequestParams): { confidential: boolean; confidentialByDefault: boolean } {
+  const type = p['attribute[request_type]'] ?? DEFAULT_REQUEST_TYPE;
+  const consent = { confidential: p['attribute[confidential]'] === 'true', discloseIdentity: p['attribute[disclose_identity]'] === 'true' };
+  return { confidential: isConfidentialRequest(type, consent), confidentialByDefault: isConfidentialByDefault(type, consent) };
+}
+
 export async function fileRequest(deps: TicketDeps, client: Open311ClientDoc, p: CreateRequestParams): Promise<FiledRequest> {
   const service = await serviceFor(deps.db, p.service_code);
   // Staff read the picture's link in the content; it is never published (view.ts cuts links).
@@ -73,7 +84,7 @@ export async function fileRequest(deps: TicketDeps, client: Open311ClientDoc, p:
     location: locationOf(p),
     name: fullName(p.first_name, p.last_name),
     phone: p.phone,
-    confidential: p['attribute[confidential]'] === 'true',
+    ...confidentialityOf(p),
   });
   const requests = await readyRequestModel(deps.db);
   const emailEnc = encryptOptional(deps.secrets.dataKey, p.email, EMAIL_CONTEXT);

@@ -46,6 +46,19 @@ export const ATTRIBUTES = [
       { key: 'true', name: '保密' },
     ],
   },
+  {
+    variable: true,
+    code: 'disclose_identity',
+    datatype: 'singlevaluelist',
+    required: false,
+    datatype_description: '同意向承办单位提供姓名和电话（004 §14、000 §14）；默认不同意：承办单位看不到诉求人身份。举报一律保密',
+    order: 3,
+    description: '是否同意提供身份 (the reporter agrees that the handling units see their name and phone)',
+    values: [
+      { key: 'false', name: '不同意（默认）' },
+      { key: 'true', name: '同意' },
+    ],
+  },
 ] as const;
 
 /** Active categories that have no active category below them: what a request can be filed under. */

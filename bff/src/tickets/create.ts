@@ -218,6 +218,8 @@ export interface ExternalIntake {
   name?: string;
   phone?: string;
   confidential: boolean;
+  /** Confidential only for want of consent (see isConfidentialByDefault). */
+  confidentialByDefault?: boolean;
 }
 
 /** An intake through an outside channel: the reporter files as its pseudo-citizen, the contact encrypted as a hotline caller's. */
