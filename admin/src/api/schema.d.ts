@@ -1296,7 +1296,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Set the due date of a ticket whose limit is set case by case (003 §8 C 类)
+         * Set the due date of a ticket whose limit is set case by case (003 §8 C 类), or, where the profile has assignedDeadline, of any ticket at its assignment (004 §11 交办时另有时限要求, source channel limits)
          * @description 已确定办理时限. Allowed from: dispatched, handling. A handler acts only on tickets of its unit.
          */
         post: operations["staff-set-deadline"];

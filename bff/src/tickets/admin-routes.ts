@@ -47,7 +47,7 @@ const ACTION_SUMMARIES: Record<StaffAction, string> = {
   terminate: 'End handling early (终止办理) with a reason code the active profile allows',
   'request-extension': 'Ask for more working days (申请延期, lead unit)',
   'decide-extension': 'Approve or refuse an extension request (supervisor)',
-  'set-deadline': 'Set the due date of a ticket whose limit is set case by case (003 §8 C 类)',
+  'set-deadline': 'Set the due date of a ticket whose limit is set case by case (003 §8 C 类), or, where the profile has assignedDeadline, of any ticket at its assignment (004 §11 交办时另有时限要求, source channel limits)',
   'stage-report': 'Report progress (阶段性答复) with the next report date',
   'co-result': 'A co-unit reports its part of the result (协办反馈)',
   supervise: 'Supervise (督办) a ticket: means, note, due date',
