@@ -67,6 +67,16 @@ describe('hot spots and early warnings (000 §21, 001 §27)', () => {
     expect(res.body.rule).toContain('不少于5件');
   });
 
+  it('002 §36 when the platform analyses a period, then the matters citizens raise most are ranked first with their share, and the concentrated one carries an early warning', async () => {
+    const res = await hot({ by: 'category' }).expect(200);
+    expect(res.body.buckets.map((b: Bucket) => [b.label, b.count, b.share])).toEqual([
+      ['路灯照明', 6, 0.5],
+      ['噪声扰民', 5, 0.4167],
+      ['未分类', 1, 0.0833],
+    ]);
+    expect(res.body.warnings.map((x: { label: string; current: number }) => [x.label, x.current])).toEqual([['路灯照明', 6]]);
+  });
+
   it('when hot spots are read by ISO week, then every week of the window is listed in order with its count', async () => {
     const res = await hot({ by: 'week' }).expect(200);
     expect(res.body.buckets.map((b: Bucket) => [b.key, b.count])).toEqual([

@@ -88,7 +88,7 @@ describe('会商 and escalation of hard cases', () => {
     const t = buildTicket({ status: 'accepted', leadUnit: null, coUnits: [], dispatchedAt: null, signedAt: null });
     const r = ok(run(t, 'consult', actors.supervisor, { kind: 'duty-dispute', units: [LEAD, OTHER_UNIT], conclusion: '会商确定由城管局承办', leadUnit: LEAD }, ctx));
     expect(r.next).toMatchObject({ status: 'dispatched', set: { leadUnit: LEAD, coUnits: [] } });
-    expect(getProfile('heze').consultationKinds).toMatchObject({ cite: '001 §16' });
+    expect(getProfile('heze').consultationKinds).toMatchObject({ cite: '001 §16, §25' });
     const escalation = run(t, 'consult', actors.supervisor, { kind: 'escalation', units: [LEAD], conclusion: '提交市政府', escalatedTo: '菏泽市人民政府' }, ctx);
     expect(errorOf(escalation)).toMatchObject({ code: 'RULE_VIOLATION', details: { allowed: ['duty-dispute', 'joint-meeting'] } });
   });
@@ -169,6 +169,39 @@ describe('third-party evaluation', () => {
     expect(errorOf(run(buildTicket({ status: 'visiting', pendingDecision: false }), 'third-party-evaluation', actors.supervisor, input, ctx))).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('003 §18') });
     for (const p of ['baiyin', 'heze', 'liaoning', 'chongqing'] as const) {
       expect(errorOf(run(disputed(), 'third-party-evaluation', actors.supervisor, input, ctxAt(sh('2026-03-10T10:00:00'), p)))).toMatchObject({ code: 'RULE_VIOLATION' });
+    }
+  });
+});
+
+describe('coordination of cross-department matters', () => {
+  it('002 §22 when a cross-department Liaoning matter is settled by the coordination mechanism, then the 主体责任部门 it names leads and the other departments co-handle', () => {
+    expect(getProfile('liaoning').consultationKinds).toMatchObject({ value: ['joint-meeting'], cite: '002 §22' });
+    const ctx = ctxAt(sh('2026-03-03T10:00:00'), 'liaoning');
+    const t = buildTicket({ status: 'accepted', leadUnit: null, coUnits: [], dispatchedAt: null, signedAt: null });
+    const r = ok(run(t, 'consult', actors.dispatcher, { kind: 'joint-meeting', units: [LEAD, CO, OTHER_UNIT], conclusion: '按确责清单由住建局牵头，城管、街道配合', leadUnit: OTHER_UNIT, coUnits: [LEAD, CO] }, ctx));
+    expect(r.next).toMatchObject({ status: 'dispatched', set: { leadUnit: OTHER_UNIT, coUnits: [LEAD, CO] } });
+    expect(r.effects).toContainEqual({ kind: 'notify', audience: 'unit', template: 'dispatched', units: [OTHER_UNIT, LEAD, CO] });
+  });
+});
+
+describe('long-running hard cases and the lines outside the platform', () => {
+  it('001 §25 when a Heze request has lasted long and is hard to solve, then a 会商 of the units is recorded with its conclusion while the lead keeps handling it', () => {
+    const ctx = ctxAt(sh('2026-05-20T10:00:00'), 'heze');
+    const t = buildTicket({ status: 'handling', coUnits: [CO], dispatchedAt: sh('2026-03-02T09:00:00') });
+    const conclusion = '会商交流：老旧小区雨污分流需纳入年度改造计划，牵头单位按方案分阶段办理';
+    const r = ok(run(t, 'consult', actors.supervisor, { kind: 'joint-meeting', units: [LEAD, CO, OTHER_UNIT], conclusion }, ctx));
+    expect(r.next).toEqual({ status: 'handling', set: {} });
+    expect(r.entry).toMatchObject({ action: 'consult', note: conclusion, data: { kind: 'joint-meeting', units: [LEAD, CO, OTHER_UNIT] } });
+    expect(getProfile('heze').consultationKinds.value).toContain('joint-meeting');
+  });
+
+  it('002 §2 the emergency lines 110, 119, 120 and 122 are outside the platform: an emergency is handed to each of them and ends here, it is never dispatched', () => {
+    const ctx = ctxAt(sh('2026-03-02T09:05:00'), 'liaoning');
+    for (const line of ['110', '119', '120', '122']) {
+      const t = buildTicket({ status: 'submitted', leadUnit: null, coUnits: [], dispatchedAt: null, signedAt: null });
+      const done = apply(t, run(t, 'transfer-emergency', actors.operator, { line, note: `来电属紧急事项，已转接${line}` }, ctx));
+      expect(done.status).toBe('terminated');
+      expect(errorOf(run(done, 'dispatch', actors.dispatcher, { leadUnit: LEAD }, ctx))).toMatchObject({ code: 'INVALID_TRANSITION' });
     }
   });
 });

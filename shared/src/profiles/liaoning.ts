@@ -70,5 +70,6 @@ export const liaoning: RegulationProfileInput = {
   warningBefore: hoursDefault(24),
   superviseMissedSteps: cite(['stage-reply', 'progress-report'], '002 §23(2)', '无任何理由，未在办理时限内反馈答复意见：提醒、跟踪和督办'),
   returnTransfer: cite(true, '002 §21', '写明理由申请退回或申请转其他责任单位'),
+  consultationKinds: cite(['joint-meeting'], '002 §22', '跨部门、跨地区的复杂事项，统筹协调明确承办主体责任部门，由主体责任部门牵头，协调相关部门办理'),
   leadReferral: cite({ bodies: ['discipline-inspection', 'political-legal'], approvalRequired: false }, '002 §7', '与同级政法机关、纪委监察机关建立线索移交机制'),
 };
