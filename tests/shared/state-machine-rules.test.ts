@@ -1,4 +1,4 @@
-import { shanghaiDay, startTicket, transition, type Actor, type TicketAction, type TicketState, type TransitionContext, type TransitionResult } from '@mashang/shared';
+import { getProfile, shanghaiDay, startTicket, transition, type Actor, type TicketAction, type TicketState, type TransitionContext, type TransitionResult } from '@mashang/shared';
 import { CO, LEAD, actors, buildTicket, ctxAt, sh } from './ticket-builders';
 
 type Ok = Extract<TransitionResult, { ok: true }>;
@@ -97,11 +97,18 @@ describe('intake', () => {
 });
 
 describe('returns', () => {
-  it('003 §11 return within 24 h of dispatch', () => {
-    const t = buildTicket({ status: 'dispatched', dispatchedAt: sh('2026-03-02T09:00:00') });
+  it('003 §11 return within 24 h of dispatch while unsigned, and within 24 h of 查收 once signed', () => {
     const input = { reason: '不属于本单位职责', approvedBy: '张副局长' };
-    expect(ok(run(t, 'request-return', actors.leadHandler, input, ctxAt(sh('2026-03-03T08:59:00'), 'pingdingshan'))).next.status).toBe('returning');
-    expect(errorOf(run(t, 'request-return', actors.leadHandler, input, ctxAt(sh('2026-03-03T09:01:00'), 'pingdingshan')))).toMatchObject({ code: 'RULE_VIOLATION', status: 422, message: expect.stringContaining('003 §11') });
+    const unsigned = buildTicket({ status: 'dispatched', dispatchedAt: sh('2026-03-02T09:00:00'), signedAt: null });
+    expect(ok(run(unsigned, 'request-return', actors.leadHandler, input, ctxAt(sh('2026-03-03T08:59:00'), 'pingdingshan'))).next.status).toBe('returning');
+    expect(errorOf(run(unsigned, 'request-return', actors.leadHandler, input, ctxAt(sh('2026-03-03T09:01:00'), 'pingdingshan')))).toMatchObject({ code: 'RULE_VIOLATION', status: 422, message: expect.stringContaining('003 §11') });
+    // 「在查收后24小时内退回」: signed at 15:00 the next day, the unit has until 15:00 the day after.
+    const signed = buildTicket({ status: 'handling', dispatchedAt: sh('2026-03-02T09:00:00'), signedAt: sh('2026-03-03T15:00:00') });
+    expect(ok(run(signed, 'request-return', actors.leadHandler, input, ctxAt(sh('2026-03-04T14:59:00'), 'pingdingshan'))).next.status).toBe('returning');
+    const late = errorOf(run(signed, 'request-return', actors.leadHandler, input, ctxAt(sh('2026-03-04T15:01:00'), 'pingdingshan')));
+    expect(late).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('签收后24小时') });
+    // Liaoning counts from dispatch (002 §21) whether signed or not.
+    expect(getProfile('liaoning').returnWindowFrom).toMatchObject({ value: 'dispatch', platformDefault: true });
   });
 
   it('002 §21 return within 2 working days of dispatch, across National Day', () => {

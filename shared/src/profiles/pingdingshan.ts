@@ -66,6 +66,7 @@ export const pingdingshan: RegulationProfileInput = {
   warningBefore: hoursDefault(24),
   superviseMissedSteps: platform(['plan'], '003 §8 C类5个工作日内报办理计划，否则无办理时限、不会超期；平台对未报计划的督办'),
   returnLeaderApproval: cite(true, '003 §11', '退回的诉求事项须由本单位分管领导审核批准'),
+  returnWindowFrom: cite('sign', '003 §11', '在查收后24小时内退回'),
   consultationKinds: cite(['co-unit-disagreement', 'joint-meeting'], '003 §12', '协同办理意见不能达成一致时，由市指挥中心协调处理'),
   leadReferral: cite({ bodies: ['discipline-inspection', 'organization', 'political-legal'], approvalRequired: true }, '003 §25', '经市政府办公室分管领导同意后，及时移交'),
   thirdPartyEvaluation: cite(true, '003 §18', '经市指挥中心协调仍未能达成一致的，引入第三方评估机制'),

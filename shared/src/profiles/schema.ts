@@ -141,6 +141,8 @@ export const regulationProfileSchema = z.strictObject({
   supplement: spanSchema,
   /** How long after dispatch the lead unit may apply to return the ticket. */
   returnWindow: spanSchema,
+  /** When the return window starts: at dispatch, or at signing for it (003 §11 查收后24小时内); unsigned tickets count from dispatch. */
+  returnWindowFrom: cited(z.enum(['dispatch', 'sign'])).default({ value: 'dispatch', platformDefault: true }),
   /** Co-units report to the lead this long before the final deadline (004 §11). */
   coResultLead: spanSchema,
   extension: extensionRulesSchema,

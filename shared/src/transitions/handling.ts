@@ -11,13 +11,14 @@ export function sign(_t: TicketState, input: ActionInput<'sign'>, _a: Actor, ctx
   return { to: 'handling', set: { signedAt: ctx.now }, note: input.note, effects: [] };
 }
 
-/** 003 §11 within 24 h; 002 §21, 004 §9 within 2 working days of dispatch. */
+/** 003 §11 within 24 h of signing for it (查收); 002 §21, 004 §9 within 2 working days of dispatch. */
 export function requestReturn(t: TicketState, input: ActionInput<'request-return'>, actor: Actor, ctx: TransitionContext): Outcome | TransitionError {
   const window = ctx.profile.returnWindow;
-  const limit = applySpan(ctx.calendar, t.dispatchedAt ?? ctx.now, window);
+  const fromSign = ctx.profile.returnWindowFrom.value === 'sign' && t.signedAt;
+  const limit = applySpan(ctx.calendar, (fromSign ? t.signedAt : t.dispatchedAt) ?? ctx.now, window);
   if (limit && ctx.now.getTime() > limit.at.getTime()) {
     const span = window.unit === 'clockHours' ? `${window.value}小时` : `${window.value}个工作日`;
-    return fail.rule(`已超过退回申请期限：应在派单后${span}内申请${citeSuffix(window)}`, { deadline: limit.at });
+    return fail.rule(`已超过退回申请期限：应在${fromSign ? '签收' : '派单'}后${span}内申请${citeSuffix(window)}`, { deadline: limit.at });
   }
   const approval = ctx.profile.returnLeaderApproval;
   if (approval.value && !input.approvedBy) return fail.rule(`退回须经本单位分管领导审核批准，请填写批准的分管领导${citeSuffix(approval)}`);
