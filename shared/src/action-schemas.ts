@@ -44,8 +44,9 @@ export const reviewInputSchema = z
   .refine((v) => v.approve || Boolean(v.note), { message: '退回重办时请说明理由', path: ['note'] })
   .meta({ anyOf: [{ properties: { approve: { enum: [true] } } }, { required: ['note'], properties: { note: { pattern: '\\S' } } }] });
 export const rateInputSchema = z.strictObject({ satisfaction: z.enum(SATISFACTION_LEVELS), comment: optionalText(TEXT_LIMITS.comment) });
+/** `signedBy`: who signed (or sealed) the claimant's written agreement to close, on a 涉企营商环境 request (002 §26). */
 export const visitInputSchema = z
-  .strictObject({ answered: z.boolean(), satisfaction: z.enum(SATISFACTION_LEVELS).optional(), note })
+  .strictObject({ answered: z.boolean(), satisfaction: z.enum(SATISFACTION_LEVELS).optional(), note, signedBy: optionalText(TEXT_LIMITS.name) })
   .refine((v) => v.answered || v.satisfaction === undefined, { message: '未接通的回访不能记录满意度', path: ['satisfaction'] })
   .meta({ anyOf: [{ properties: { answered: { enum: [true] } } }, { not: { required: ['satisfaction'] } }] });
 export const decideReopenInputSchema = z.strictObject({ reopen: z.boolean(), note: text(TEXT_LIMITS.note) });
@@ -107,6 +108,22 @@ export const thirdPartyEvaluationInputSchema = z.strictObject({
   note: text(TEXT_LIMITS.note),
 });
 
+/** 001 §15(5)(6): the unit asks to end handling, with the material that shows why; the platform decides. */
+export const requestTerminationInputSchema = z.strictObject({
+  reasonCode: z.enum(TERMINATION_REASON_CODES),
+  reason: text(TEXT_LIMITS.reason),
+  material: text(TEXT_LIMITS.result),
+});
+export const decideTerminationInputSchema = z
+  .strictObject({ approve: z.boolean(), note })
+  .refine((v) => v.approve || Boolean(v.note), { message: '不同意终止办理时请说明理由', path: ['note'] })
+  .meta({ anyOf: [{ properties: { approve: { enum: [true] } } }, { required: ['note'], properties: { note: { pattern: '\\S' } } }] });
+/** 002 §19 ¶1, §26: the 营商环境建设主管部门 approves the unit's result on a 涉企 request, or sends it back. */
+export const businessReviewInputSchema = z
+  .strictObject({ approve: z.boolean(), note })
+  .refine((v) => v.approve || Boolean(v.note), { message: '退回重办时请说明理由', path: ['note'] })
+  .meta({ anyOf: [{ properties: { approve: { enum: [true] } } }, { required: ['note'], properties: { note: { pattern: '\\S' } } }] });
+
 /** The body schema of every action, keyed by action (submit: the citizen's create payload). */
 export const ACTION_INPUT_SCHEMAS = {
   submit: createTicketSchema,
@@ -138,6 +155,9 @@ export const ACTION_INPUT_SCHEMAS = {
   consult: consultInputSchema,
   'refer-lead': referLeadInputSchema,
   'third-party-evaluation': thirdPartyEvaluationInputSchema,
+  'request-termination': requestTerminationInputSchema,
+  'decide-termination': decideTerminationInputSchema,
+  'business-review': businessReviewInputSchema,
 } as const satisfies Record<TicketAction, z.ZodType>;
 
 export type ActionInputs = { [A in TicketAction]: z.output<(typeof ACTION_INPUT_SCHEMAS)[A]> };
@@ -159,5 +179,6 @@ const profileEnum = <T extends string>(codes: readonly T[]) => z.enum(codes as u
 export function actionInputSchemaFor<A extends TicketAction>(action: A, profile: ReasonCodeLists): z.ZodType<ActionInput<A>> {
   if (action === 'reject') return rejectInputSchema.extend({ reasonCode: profileEnum(profile.rejectReasons.value) }) as unknown as z.ZodType<ActionInput<A>>;
   if (action === 'terminate') return terminateInputSchema.extend({ reasonCode: profileEnum(profile.terminationReasons.value) }) as unknown as z.ZodType<ActionInput<A>>;
+  if (action === 'request-termination') return requestTerminationInputSchema.extend({ reasonCode: profileEnum(profile.terminationReasons.value) }) as unknown as z.ZodType<ActionInput<A>>;
   return ACTION_INPUT_SCHEMAS[action] as unknown as z.ZodType<ActionInput<A>>;
 }

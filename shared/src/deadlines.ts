@@ -1,5 +1,5 @@
 import type { CalendarInstant, WorkCalendar } from './calendar';
-import type { Channel, TicketClass, TicketStatus, TicketType } from './enums';
+import type { Channel, ClaimantKind, TicketClass, TicketStatus, TicketType } from './enums';
 import type { DeadlineRule, RegulationProfile, Span } from './profiles/schema';
 import type { TicketDeadlines, TicketState } from './ticket';
 
@@ -12,18 +12,27 @@ import type { TicketDeadlines, TicketState } from './ticket';
 
 export type DeadlineInput = Pick<
   TicketState,
-  'type' | 'channel' | 'class' | 'createdAt' | 'acceptedAt' | 'dispatchedAt' | 'repliedAt' | 'visitStartedAt' | 'roundStartedAt' | 'round' | 'fixedDueAt' | 'extensions'
+  'type' | 'channel' | 'class' | 'claimant' | 'createdAt' | 'acceptedAt' | 'dispatchedAt' | 'repliedAt' | 'visitStartedAt' | 'roundStartedAt' | 'round' | 'fixedDueAt' | 'extensions'
 >;
 
 /** Statuses in which the unit still owes the reply, so the final deadline can be missed. */
 export const DUE_STATUSES: readonly TicketStatus[] = ['accepted', 'dispatched', 'handling', 'returning'];
 
-/** The rule for one ticket: an urgent class (profile `classOverChannel`, 003 §8), else the channel rule, else the class rule, else the type rule. */
-export function ruleFor(profile: RegulationProfile, type: TicketType, cls?: TicketClass | null, channel?: Channel): DeadlineRule {
+/** Whether a ticket runs on the profile's 涉企营商环境 track (002 §19(3)): an organisation's request other than a consultation (002 §19(1) keeps its 5 days). */
+export function onBusinessTrack(profile: RegulationProfile, t: { type: TicketType; claimant?: ClaimantKind | null }): boolean {
+  return profile.businessTrack !== null && t.claimant === 'organisation' && t.type !== 'consultation';
+}
+
+/**
+ * The rule for one ticket: an urgent class (profile `classOverChannel`, 003 §8), else the channel rule, else the class rule,
+ * else the 涉企营商环境 track (002 §19(3)), else the type rule.
+ */
+export function ruleFor(profile: RegulationProfile, type: TicketType, cls?: TicketClass | null, channel?: Channel, claimant?: ClaimantKind | null): DeadlineRule {
   if (cls && profile.byClass && profile.classOverChannel?.value.includes(cls)) return profile.byClass[cls];
   const byChannel = channel ? profile.byChannel[channel] : undefined;
   if (byChannel) return byChannel;
   if (cls && profile.byClass) return profile.byClass[cls];
+  if (profile.businessTrack && onBusinessTrack(profile, { type, claimant })) return { final: profile.businessTrack.value.final, stageReply: null, plan: null };
   return profile.byType[type];
 }
 
@@ -58,7 +67,7 @@ function beforeFinal(calendar: WorkCalendar, final: Date | null, lead: Span): Ca
  * clock) but does not move any date; use `isOverdue` / `isDueSoon` for time-dependent flags.
  */
 export function deadlinesFor(profile: RegulationProfile, ticket: DeadlineInput, _now: Date, calendar: WorkCalendar): TicketDeadlines {
-  const rule = ruleFor(profile, ticket.type, ticket.class, ticket.channel);
+  const rule = ruleFor(profile, ticket.type, ticket.class, ticket.channel, ticket.claimant);
   const start = clockStart(profile, ticket);
   const parts = {
     acceptanceNotice: applySpan(calendar, ticket.createdAt, profile.acceptanceNotice),

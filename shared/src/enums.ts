@@ -96,6 +96,9 @@ export const TICKET_ACTIONS = [
   'consult',
   'refer-lead',
   'third-party-evaluation',
+  'request-termination',
+  'decide-termination',
+  'business-review',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -130,7 +133,14 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   consult: '已会商',
   'refer-lead': '已移交问题线索',
   'third-party-evaluation': '已进行第三方评估',
+  'request-termination': '承办单位申请终止办理',
+  'decide-termination': '已审核终止办理申请',
+  'business-review': '营商环境建设主管部门已审定',
 };
+
+/** Who files a request (002 §3): a natural person, or a legal person or other organisation (法人和非法人组织, 002 §19 涉企). */
+export const CLAIMANT_KINDS = ['person', 'organisation'] as const;
+export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
 
 /** Intake channels (000 §3, 003 §3, 004 §5). */
 export const CHANNELS = ['miniapp', 'hotline', 'leader-board', 'mailbox', 'web', 'transfer'] as const;

@@ -43,6 +43,8 @@ const EVENT_LABELS: Record<NotifyTemplate, string> = {
   'stage-report': '承办单位报送阶段性答复或办理计划',
   'co-result': '协办单位已反馈办理结果',
   supervised: '督办：请限期反馈',
+  'termination-requested': '承办单位申请终止办理，待审核',
+  'termination-refused': '终止办理申请未同意，请继续办理',
 };
 
 export const STAFF_NOTICE_LABELS: Record<StaffNoticeKind, string> = {

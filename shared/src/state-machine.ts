@@ -22,9 +22,10 @@
 import type { Actor, StaffRole } from './actor';
 import { ACTION_INPUT_SCHEMAS, type ActionInput } from './action-schemas';
 import { deadlinesFor } from './deadlines';
-import { OPEN_STATUSES, TICKET_ACTIONS, TICKET_STATUSES, type Channel, type TicketAction, type TicketClass, type TicketStatus, type TicketType } from './enums';
+import { OPEN_STATUSES, TICKET_ACTIONS, TICKET_STATUSES, type Channel, type ClaimantKind, type TicketAction, type TicketClass, type TicketStatus, type TicketType } from './enums';
 import { emptyTicketFields, type TicketState } from './ticket';
 import { fail, isTransitionError, type Effect, type Outcome, type TimelineEntryDraft, type TransitionContext, type TransitionError, type TransitionResult } from './transition-types';
+import * as business from './transitions/business';
 import * as escalation from './transitions/escalation';
 import * as extensions from './transitions/extensions';
 import * as handling from './transitions/handling';
@@ -87,6 +88,10 @@ export const STATE_MACHINE: Readonly<Record<TicketAction, ActionSpec>> = {
   consult: { from: ['accepted', 'dispatched', 'handling', 'returning'], to: ['accepted', 'dispatched', 'handling', 'returning'], who: { roles: ['dispatcher', 'supervisor'] } },
   'refer-lead': { from: TICKET_STATUSES, to: 'same', who: { roles: ['supervisor'] } },
   'third-party-evaluation': { from: ['visiting'], to: ['closed', 'handling', 'accepted'], who: { roles: ['supervisor'] } },
+  'request-termination': { from: AT_UNIT, to: 'same', who: lead },
+  'decide-termination': { from: AT_UNIT, to: ['dispatched', 'handling', 'terminated'], who: { roles: ['operator'] } },
+  // 002 §19 ¶1, §26: the 营商环境建设主管部门 is the supervising authority (002 §6-7); its staff act as supervisors.
+  'business-review': { from: ['replied'], to: ['visiting', 'handling'], who: { roles: ['supervisor'] } },
 };
 
 type Rule<A extends TicketAction> = (t: TicketState, input: ActionInput<A>, actor: Actor, ctx: TransitionContext) => Outcome | TransitionError;
@@ -120,6 +125,9 @@ const RULES: { [A in Exclude<TicketAction, 'submit'>]: Rule<A> } = {
   consult: escalation.consult,
   'refer-lead': escalation.referLead,
   'third-party-evaluation': escalation.thirdPartyEvaluation,
+  'request-termination': business.requestTermination,
+  'decide-termination': business.decideTermination,
+  'business-review': business.businessReview,
 };
 
 /** Role check (403 ROLE_NOT_ALLOWED): citizen owner, staff role, or the system. */
@@ -183,6 +191,8 @@ export interface NewTicketParams {
   channel: Channel;
   citizenId: string;
   class?: TicketClass | null;
+  /** 002 §3, §19: a legal person or other organisation; absent: a person. */
+  claimant?: ClaimantKind;
 }
 
 export type StartResult = { ok: true; ticket: TicketState; entry: TimelineEntryDraft; effects: Effect[] } | { ok: false; error: TransitionError };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, TICKET_ACTIONS, TICKET_CLASSES, TICKET_STATUSES, TICKET_TYPES } from './enums';
+import { CHANNELS, CLAIMANT_KINDS, TICKET_ACTIONS, TICKET_CLASSES, TICKET_STATUSES, TICKET_TYPES } from './enums';
 import { CONTENT_LIMITS, MAX_ATTACHMENTS, PAGE_LIMITS, TEXT_LIMITS } from './limits';
 import { categoryCodeSchema } from './scene-schemas';
 import { CONFIDENTIAL_DESCRIPTION, DISCLOSE_IDENTITY_DESCRIPTION } from './confidentiality';
@@ -43,6 +43,11 @@ export const contactSchema = z.strictObject({ name: text(TEXT_LIMITS.name), phon
 const content = text(CONTENT_LIMITS.max, CONTENT_LIMITS.min);
 const attachments = z.array(storageKeySchema).max(MAX_ATTACHMENTS);
 
+const claimant = z
+  .enum(CLAIMANT_KINDS)
+  .optional()
+  .describe('who files it (002 §3): `person` (default) or `organisation` — a legal person or other organisation (法人和非法人组织); where the profile has a `businessTrack` (Liaoning 002 §19, §26, §30) an organisation’s request other than a consultation runs on the 涉企营商环境 track: its own limit (15 working days), the result reviewed by the 营商环境建设主管部门, closure only after a visit with the claimant’s signed agreement');
+
 /** POST /api/v1/tickets — the citizen's submit form. */
 export const createTicketSchema = z.strictObject({
   type: z.enum(TICKET_TYPES),
@@ -53,6 +58,7 @@ export const createTicketSchema = z.strictObject({
   contact: contactSchema.optional(),
   confidential: z.boolean().optional().describe(CONFIDENTIAL_DESCRIPTION),
   discloseIdentity: z.boolean().optional().describe(DISCLOSE_IDENTITY_DESCRIPTION),
+  claimant,
   idempotencyKey: idempotencyKeySchema,
 });
 export type CreateTicketInput = z.output<typeof createTicketSchema>;
@@ -70,6 +76,7 @@ export const operatorCreateTicketSchema = z.strictObject({
   /** The caller agreed on the phone that the units may see who they are (004 §14). */
   discloseIdentity: z.boolean().optional().describe(DISCLOSE_IDENTITY_DESCRIPTION),
   class: z.enum(TICKET_CLASSES).optional(),
+  claimant,
   /** Dispatch-catalogue code (002 §20) when the operator knows it; inferred at accept/dispatch otherwise. */
   category: categoryCodeSchema.optional(),
   idempotencyKey: idempotencyKeySchema.optional(),

@@ -1,4 +1,4 @@
-import type { Channel, Satisfaction, TicketClass, TicketStatus, TicketType } from './enums';
+import type { Channel, ClaimantKind, Satisfaction, TicketClass, TicketStatus, TicketType } from './enums';
 import type { EmergencyLine, RejectReasonCode, SupervisionMeans, TerminationReasonCode } from './reasons';
 
 /**
@@ -72,6 +72,23 @@ export interface PendingReturn {
   approvedBy?: string;
 }
 
+/** A unit's application to end handling (001 §15(5)(6)): the platform reviews it. */
+export interface PendingTermination {
+  reasonCode: TerminationReasonCode;
+  reason: string;
+  /** The material the unit provides (what the citizen refused, the explanation given…). */
+  material: string;
+  unit: string;
+  requestedAt: Date;
+}
+
+/** The claimant's written (signed or sealed) agreement to close a 涉企营商环境 request (002 §26). */
+export interface ClosureConsent {
+  signedBy: string;
+  at: Date;
+  round: number;
+}
+
 export interface SupervisionFlags {
   /** Supervision records opened on this ticket (manual and automatic). */
   count: number;
@@ -90,6 +107,8 @@ export interface TicketState {
   /** Pingdingshan class (003 §8); set at acceptance in profiles with classes. */
   class?: TicketClass | null;
   citizenId: string;
+  /** 002 §3, §19: a legal person or other organisation (涉企营商环境 track where the profile has one); absent: a person. */
+  claimant?: ClaimantKind;
   createdAt: Date;
   acceptedAt?: Date | null;
   dispatchedAt?: Date | null;
@@ -108,6 +127,10 @@ export interface TicketState {
   deadlines?: TicketDeadlines | null;
   extensions: ExtensionRecord[];
   pendingReturn?: PendingReturn | null;
+  pendingTermination?: PendingTermination | null;
+  closureConsent?: ClosureConsent | null;
+  /** 002 §19 ¶1, §26: the 营商环境建设主管部门 approved the unit's result. */
+  businessReviewedAt?: Date | null;
   returnCount: number;
   reopenCount: number;
   /** Handling round, 1 at first; each reopen (重办) adds one. One rating per round (002 §28). */

@@ -39,6 +39,8 @@ export const NOTIFY_TEMPLATES = [
   'stage-report',
   'co-result',
   'supervised',
+  'termination-requested',
+  'termination-refused',
 ] as const;
 export type NotifyTemplate = (typeof NOTIFY_TEMPLATES)[number];
 

@@ -39,6 +39,16 @@ const VALID_INPUT: Record<Exclude<TicketAction, 'submit'>, unknown> = {
   consult: { kind: 'co-unit-disagreement', units: [LEAD, CO], conclusion: '协调后由牵头单位继续办理' },
   'refer-lead': { body: 'discipline-inspection', note: '承办人员弄虚作假，移交纪检监察', approvedBy: '市政府办公室王副主任' },
   'third-party-evaluation': { evaluator: '某律师事务所', finding: 'handled-properly', note: '办理结果符合政策' },
+  'request-termination': { reasonCode: 'no-cooperation', reason: '诉求人拒绝提供房屋信息', material: '三次电话记录及告知书' },
+  'decide-termination': { approve: true },
+  'business-review': { approve: true },
+};
+
+/** Capabilities Pingdingshan's profile does not switch on: walked on the profile that does (001 §15(5)(6) Heze; 002 §19, §26 Liaoning). */
+const CTX_OF: Partial<Record<TicketAction, ReturnType<typeof ctxAt>>> = {
+  'request-termination': ctxAt(NOW, 'heze'),
+  'decide-termination': ctxAt(NOW, 'heze'),
+  'business-review': ctxAt(NOW, 'liaoning'),
 };
 
 /** Pingdingshan class C consultation at the lead unit: satisfies every action's business rule. */
@@ -46,10 +56,12 @@ function fixture(status: TicketStatus, action: TicketAction): TicketState {
   const extra: Partial<TicketState> = {};
   if (action === 'decide-return') extra.pendingReturn = { reason: 'x', requestedAt: NOW, unit: LEAD, from: 'handling' };
   if (action === 'decide-reopen' || action === 'third-party-evaluation') extra.pendingDecision = true;
+  if (action === 'decide-termination') extra.pendingTermination = { reasonCode: 'no-cooperation', reason: 'x', material: 'x', unit: LEAD, requestedAt: NOW };
+  if (action === 'business-review') extra.claimant = 'organisation';
   if (action === 'decide-extension') extra.extensions = [{ workingDays: 3, reason: 'x', requestedAt: NOW, unit: LEAD, round: 1 }];
   return buildTicket({
     status,
-    type: 'consultation',
+    type: action === 'business-review' ? 'complaint' : 'consultation',
     class: 'C',
     dispatchedAt: sh('2026-03-03T09:00:00'),
     fixedDueAt: sh('2026-03-20T18:00:00'),
@@ -80,7 +92,7 @@ describe.each(ACTIONS)('table walk: %s', (action) => {
   it.each([...TICKET_STATUSES])('from %s, every actor gets exactly what the table says', (status) => {
     for (const name of ACTOR_NAMES) {
       const ticket = fixture(status, action);
-      const result = transition(ticket, action, actors[name], VALID_INPUT[action], ctx);
+      const result = transition(ticket, action, actors[name], VALID_INPUT[action], CTX_OF[action] ?? ctx);
       const expected = expectedError(spec.who, spec.from, status, name);
       const label = `${action} from ${status} by ${name}`;
       if (expected === null) {
@@ -127,7 +139,7 @@ describe('the table matches ARCHITECTURE.md', () => {
 
   it('when the UI asks what the lead handler may do on a handling ticket, then it gets the unit actions', () => {
     expect(allowedActions(buildTicket({ status: 'handling' }), actors.leadHandler).sort()).toEqual(
-      ['reply', 'request-extension', 'request-return', 'stage-report'].sort(),
+      ['reply', 'request-extension', 'request-return', 'request-termination', 'stage-report'].sort(),
     );
     expect(allowedActions(buildTicket({ status: 'handling' }), actors.otherHandler)).toEqual([]);
   });

@@ -946,6 +946,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/tickets/{no}/business-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review the unit’s result on a 涉企营商环境 request as the 营商环境建设主管部门 (supervisor; 002 §19 ¶1 审定, §26 通报办结情况, where the profile’s `businessTrack` has `authorityReview`): approved opens the visit, refused sends it back with a reason; the operator’s `review` does not apply to these
+         * @description 营商环境建设主管部门已审定. Allowed from: replied. A handler acts only on tickets of its unit.
+         */
+        post: operations["staff-business-review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/tickets/{no}/close-visit": {
         parameters: {
             query?: never;
@@ -1060,6 +1080,26 @@ export interface paths {
          * @description 已审核退回申请. Allowed from: returning. A handler acts only on tickets of its unit.
          */
         post: operations["staff-decide-return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/tickets/{no}/decide-termination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a unit’s application to end handling (operator, 001 §15(5)(6) 经审核后终止办理): approved ends the ticket with the unit’s reason, refused (with a note) the unit carries on
+         * @description 已审核终止办理申请. Allowed from: dispatched, handling. A handler acts only on tickets of its unit.
+         */
+        post: operations["staff-decide-termination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1260,6 +1300,26 @@ export interface paths {
          * @description 请您补充材料. Allowed from: submitted. A handler acts only on tickets of its unit.
          */
         post: operations["staff-request-supplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/tickets/{no}/request-termination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to end handling (申请终止办理, lead unit) with a reason code the active profile allows and the material that shows it — the citizen refused the information needed, or keeps a demand against the law after an explanation (001 §15(5)(6), where `unitTerminationRequest` is on); the platform decides
+         * @description 承办单位申请终止办理. Allowed from: dispatched, handling. A handler acts only on tickets of its unit.
+         */
+        post: operations["staff-request-termination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5210,7 +5270,7 @@ export interface operations {
                              * @description the ticket event (`dispatched`, `supervised`…), `risk-warning` (000 §20), or what the sweeper saw: `due-soon`, `overdue`, `visit-overdue`, `<step>-missed`
                              * @enum {string}
                              */
-                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
+                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "termination-requested" | "termination-refused" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
                             /**
                              * @description `urgent`: an emergency (risk warning, 003 §8 D); `warning`: a deadline, 督办, a refusal; `info`: the rest
                              * @enum {string}
@@ -5329,7 +5389,7 @@ export interface operations {
                              * @description the ticket event (`dispatched`, `supervised`…), `risk-warning` (000 §20), or what the sweeper saw: `due-soon`, `overdue`, `visit-overdue`, `<step>-missed`
                              * @enum {string}
                              */
-                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
+                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "termination-requested" | "termination-refused" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
                             /**
                              * @description `urgent`: an emergency (risk warning, 003 §8 D); `warning`: a deadline, 督办, a refusal; `info`: the rest
                              * @enum {string}
@@ -8380,6 +8440,11 @@ export interface operations {
                      * @enum {string}
                      */
                     channel?: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                    /**
+                     * @description who files it (002 §3): `person` (default) or `organisation` — a legal person or other organisation (法人和非法人组织); where the profile has a `businessTrack` (Liaoning 002 §19, §26, §30) an organisation’s request other than a consultation runs on the 涉企营商环境 track: its own limit (15 working days), the result reviewed by the 营商环境建设主管部门, closure only after a visit with the claimant’s signed agreement
+                     * @enum {string}
+                     */
+                    claimant?: "person" | "organisation";
                     /** @enum {string} */
                     class?: "A" | "B" | "C" | "D";
                     /** @description kept for older clients: true keeps the request confidential; false no longer discloses anything — only discloseIdentity: true does */
@@ -8413,7 +8478,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8427,6 +8492,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -8459,7 +8529,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8501,7 +8571,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8515,6 +8585,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -8547,7 +8622,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8656,7 +8731,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8666,11 +8741,24 @@ export interface operations {
                             } & {
                                 [key: string]: unknown;
                             })[];
+                            /** @description when the 营商环境建设主管部门 approved the result of a 涉企 request (002 §19 ¶1, §26) */
+                            businessReviewedAt: string | null;
                             /** @description dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch */
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
+                            /** @description the claimant’s signed (sealed) agreement to close a 涉企 request, recorded at the visit (002 §26) */
+                            closureConsent: {
+                                at: string;
+                                round: number;
+                                signedBy: string;
+                            } | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
                             contact: {
@@ -8704,6 +8792,15 @@ export interface operations {
                             })[];
                             /** @description derived at read time: the due date passed while the unit still owes the reply */
                             overdue: boolean;
+                            /** @description the lead unit’s application to end handling, waiting for the platform’s decision (001 §15(5)(6)) */
+                            pendingTermination: {
+                                material: string;
+                                reason: string;
+                                /** @enum {string} */
+                                reasonCode: "resolved" | "litigation" | "citizen-withdrew" | "supplement-overdue" | "unverifiable" | "authorities-involved" | "unlawful-demand" | "no-cooperation" | "other-by-law" | "duplicate-merged" | "emergency-transferred";
+                                requestedAt: string;
+                                unit: string;
+                            } | null;
                             rating: {
                                 [key: string]: unknown;
                             } | null;
@@ -8730,7 +8827,7 @@ export interface operations {
                             }[];
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -8856,7 +8953,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -8870,6 +8967,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -8902,7 +9004,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9048,7 +9150,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9062,6 +9164,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -9094,7 +9201,209 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "citizen" | "staff" | "system";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                at: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                from: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn" | null;
+                                /** @description plain Chinese for the action (citizen views always carry it; 000 §11) */
+                                label?: string;
+                                note?: string;
+                                /** @enum {string} */
+                                to: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            type: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            updatedAt: string;
+                            version: number;
+                            /** @description while visiting: the platform visits the citizen by then (003 §16, from the approval of the reply) */
+                            visitDueAt: string | null;
+                            /** @description derived at read time: the visit is due and not done (003 §16) — the visitors’ overdue work; the ticket is never closed for it */
+                            visitOverdue: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND (also when the ticket is not yours / not your unit's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH: If-Match names an older version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_* */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "staff-business-review": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    note?: string;
+                } | {
+                    /** @enum {unknown} */
+                    approve?: true;
+                } | {
+                    note: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description the ticket after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: {
+                            /** @description actions this viewer may offer now (state-machine table checks) */
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
+                            attachmentCount: number;
+                            attachments: ({
+                                key: string;
+                                kind: string;
+                                mime: string;
+                                size: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch */
+                            category: string | null;
+                            /** @enum {string} */
+                            channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
+                            class: string | null;
+                            confidential: boolean;
+                            /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
+                            contact: {
+                                name?: string;
+                                phone?: string;
+                            } | null;
+                            /** @description the citizen’s text; redacted (phones, ID numbers, the contact’s name…) for unit staff on a confidential ticket */
+                            content: string;
+                            coUnits: string[];
+                            createdAt: string;
+                            deadlines: {
+                                [key: string]: unknown;
+                            } | null;
+                            dueAt: string | null;
+                            leadUnit: string | null;
+                            location: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @example 20261124-000123 */
+                            no: string;
+                            /** @description derived at read time: the due date passed while the unit still owes the reply */
+                            overdue: boolean;
+                            rating: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            statusLabel: string;
+                            timeline: {
+                                /** @enum {string} */
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9239,7 +9548,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9253,6 +9562,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -9285,7 +9599,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9430,7 +9744,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9444,6 +9758,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -9476,7 +9795,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9633,7 +9952,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9647,6 +9966,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -9679,7 +10003,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -9825,7 +10149,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -9839,6 +10163,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -9871,7 +10200,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10017,7 +10346,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10031,6 +10360,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -10063,7 +10397,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10210,7 +10544,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10224,6 +10558,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -10256,7 +10595,209 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "citizen" | "staff" | "system";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                at: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                from: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn" | null;
+                                /** @description plain Chinese for the action (citizen views always carry it; 000 §11) */
+                                label?: string;
+                                note?: string;
+                                /** @enum {string} */
+                                to: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            type: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            updatedAt: string;
+                            version: number;
+                            /** @description while visiting: the platform visits the citizen by then (003 §16, from the approval of the reply) */
+                            visitDueAt: string | null;
+                            /** @description derived at read time: the visit is due and not done (003 §16) — the visitors’ overdue work; the ticket is never closed for it */
+                            visitOverdue: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND (also when the ticket is not yours / not your unit's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH: If-Match names an older version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_* */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "staff-decide-termination": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    note?: string;
+                } | {
+                    /** @enum {unknown} */
+                    approve?: true;
+                } | {
+                    note: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description the ticket after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: {
+                            /** @description actions this viewer may offer now (state-machine table checks) */
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
+                            attachmentCount: number;
+                            attachments: ({
+                                key: string;
+                                kind: string;
+                                mime: string;
+                                size: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch */
+                            category: string | null;
+                            /** @enum {string} */
+                            channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
+                            class: string | null;
+                            confidential: boolean;
+                            /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
+                            contact: {
+                                name?: string;
+                                phone?: string;
+                            } | null;
+                            /** @description the citizen’s text; redacted (phones, ID numbers, the contact’s name…) for unit staff on a confidential ticket */
+                            content: string;
+                            coUnits: string[];
+                            createdAt: string;
+                            deadlines: {
+                                [key: string]: unknown;
+                            } | null;
+                            dueAt: string | null;
+                            leadUnit: string | null;
+                            location: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @example 20261124-000123 */
+                            no: string;
+                            /** @description derived at read time: the due date passed while the unit still owes the reply */
+                            overdue: boolean;
+                            rating: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            statusLabel: string;
+                            timeline: {
+                                /** @enum {string} */
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10410,7 +10951,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10424,6 +10965,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -10456,7 +11002,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10686,7 +11232,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10700,6 +11246,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -10732,7 +11283,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -10974,7 +11525,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -10988,6 +11539,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -11020,7 +11576,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11173,7 +11729,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11187,6 +11743,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -11219,7 +11780,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11370,7 +11931,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11384,6 +11945,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -11416,7 +11982,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11568,7 +12134,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11582,6 +12148,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -11614,7 +12185,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11761,7 +12332,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11775,6 +12346,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -11807,7 +12383,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -11953,7 +12529,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -11967,6 +12543,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -11999,7 +12580,206 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "citizen" | "staff" | "system";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                at: string;
+                                data?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                from: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn" | null;
+                                /** @description plain Chinese for the action (citizen views always carry it; 000 §11) */
+                                label?: string;
+                                note?: string;
+                                /** @enum {string} */
+                                to: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            type: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            updatedAt: string;
+                            version: number;
+                            /** @description while visiting: the platform visits the citizen by then (003 §16, from the approval of the reply) */
+                            visitDueAt: string | null;
+                            /** @description derived at read time: the visit is due and not done (003 §16) — the visitors’ overdue work; the ticket is never closed for it */
+                            visitOverdue: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, MEDIA_KEY_INVALID (an attachment key that is not an upload key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED, NOT_YOUR_UNIT, MEDIA_NOT_OWNED (an attachment uploaded by someone else) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND (also when the ticket is not yours / not your unit's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INVALID_TRANSITION (not allowed in the current status), CONFLICT (another action won the race; reload and retry), MEDIA_ALREADY_USED (an attachment already used elsewhere) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH: If-Match names an older version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RULE_VIOLATION (a regulation rule; the message names the article), UNIT_NOT_FOUND, UNIT_INACTIVE, CATEGORY_NOT_FOUND, CATEGORY_NOT_LEAF, KNOWLEDGE_ENTRY_NOT_FOUND (answer cites a missing or unpublished entry), MERGE_TARGET_NOT_FOUND, MEDIA_* */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "staff-request-termination": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ticket `version` last read (also sent as ETag); 412 VERSION_MISMATCH when the ticket changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    material: string;
+                    reason: string;
+                    /** @enum {string} */
+                    reasonCode: "unlawful-demand" | "no-cooperation";
+                };
+            };
+        };
+        responses: {
+            /** @description the ticket after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: {
+                            /** @description actions this viewer may offer now (state-machine table checks) */
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
+                            attachmentCount: number;
+                            attachments: ({
+                                key: string;
+                                kind: string;
+                                mime: string;
+                                size: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description dispatch-catalogue code (002 §20): the operator’s, else suggested at accept, confirmed at dispatch */
+                            category: string | null;
+                            /** @enum {string} */
+                            channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
+                            class: string | null;
+                            confidential: boolean;
+                            /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
+                            contact: {
+                                name?: string;
+                                phone?: string;
+                            } | null;
+                            /** @description the citizen’s text; redacted (phones, ID numbers, the contact’s name…) for unit staff on a confidential ticket */
+                            content: string;
+                            coUnits: string[];
+                            createdAt: string;
+                            deadlines: {
+                                [key: string]: unknown;
+                            } | null;
+                            dueAt: string | null;
+                            leadUnit: string | null;
+                            location: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @example 20261124-000123 */
+                            no: string;
+                            /** @description derived at read time: the due date passed while the unit still owes the reply */
+                            overdue: boolean;
+                            rating: {
+                                [key: string]: unknown;
+                            } | null;
+                            result: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
+                            statusLabel: string;
+                            timeline: {
+                                /** @enum {string} */
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12155,7 +12935,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12169,6 +12949,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -12201,7 +12986,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12347,7 +13132,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12361,6 +13146,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -12393,7 +13183,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12543,7 +13333,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12557,6 +13347,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -12589,7 +13384,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12735,7 +13530,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12749,6 +13544,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -12781,7 +13581,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -12931,7 +13731,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -12945,6 +13745,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -12977,7 +13782,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -13125,7 +13930,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -13139,6 +13944,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -13171,7 +13981,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -13319,7 +14129,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -13333,6 +14143,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -13365,7 +14180,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -13512,7 +14327,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -13526,6 +14341,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -13558,7 +14378,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -13700,6 +14520,7 @@ export interface operations {
                     note?: string;
                     /** @enum {string} */
                     satisfaction?: "satisfied" | "basic" | "unsatisfied";
+                    signedBy?: string;
                 } | {
                     /** @enum {unknown} */
                     answered?: true;
@@ -13716,7 +14537,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -13730,6 +14551,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -13762,7 +14588,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -15910,6 +16736,11 @@ export interface operations {
                 "application/json": {
                     /** @default [] */
                     attachments?: string[];
+                    /**
+                     * @description who files it (002 §3): `person` (default) or `organisation` — a legal person or other organisation (法人和非法人组织); where the profile has a `businessTrack` (Liaoning 002 §19, §26, §30) an organisation’s request other than a consultation runs on the 涉企营商环境 track: its own limit (15 working days), the result reviewed by the 营商环境建设主管部门, closure only after a visit with the claimant’s signed agreement
+                     * @enum {string}
+                     */
+                    claimant?: "person" | "organisation";
                     /** @description kept for older clients: true keeps the request confidential; false no longer discloses anything — only discloseIdentity: true does */
                     confidential?: boolean;
                     contact?: {
@@ -15946,7 +16777,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -15960,6 +16791,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -15992,7 +16828,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -16034,7 +16870,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -16048,6 +16884,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -16080,7 +16921,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -16207,7 +17048,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -16221,6 +17062,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -16253,7 +17099,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -16527,7 +17373,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -16541,6 +17387,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -16573,7 +17424,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -16723,7 +17574,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -16737,6 +17588,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -16769,7 +17625,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";
@@ -16914,7 +17770,7 @@ export interface operations {
                     "application/json": {
                         ticket: {
                             /** @description actions this viewer may offer now (state-machine table checks) */
-                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation")[];
+                            allowedActions: ("submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review")[];
                             attachmentCount: number;
                             attachments: ({
                                 key: string;
@@ -16928,6 +17784,11 @@ export interface operations {
                             category: string | null;
                             /** @enum {string} */
                             channel: "miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer";
+                            /**
+                             * @description `organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation
+                             * @enum {string}
+                             */
+                            claimant: "person" | "organisation";
                             class: string | null;
                             confidential: boolean;
                             /** @description the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted) */
@@ -16960,7 +17821,7 @@ export interface operations {
                             statusLabel: string;
                             timeline: {
                                 /** @enum {string} */
-                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation";
+                                action: "submit" | "accept" | "reject" | "request-supplement" | "supplement" | "answer" | "dispatch" | "sign" | "request-return" | "decide-return" | "reply" | "review" | "rate" | "visit" | "decide-reopen" | "terminate" | "withdraw" | "request-extension" | "decide-extension" | "set-deadline" | "stage-report" | "co-result" | "supervise" | "merge" | "close-visit" | "transfer-emergency" | "consult" | "refer-lead" | "third-party-evaluation" | "request-termination" | "decide-termination" | "business-review";
                                 actor: {
                                     /** @enum {string} */
                                     kind: "citizen" | "staff" | "system";

@@ -14,6 +14,7 @@ const WAITS_FOR: Partial<Record<NotifyTemplate, TicketAction>> = {
   supplemented: 'accept',
   withdrawn: 'accept',
   'return-requested': 'decide-return',
+  'termination-requested': 'decide-termination',
   'extension-requested': 'decide-extension',
   replied: 'review',
   'rated-unsatisfied': 'decide-reopen',

@@ -56,6 +56,9 @@ const ACTION_SUMMARIES: Record<StaffAction, string> = {
   'transfer-emergency': 'Hand an emergency to 110/119/120/122 or the emergency department and record the transfer (002 §18; not a rejection)',
   consult: 'Record a 会商 / joint meeting with the units involved, or the escalation of a hard case to the government (000 §11(3), §13, 001 §16, 003 §12; kinds the active profile’s `consultationKinds` lists): the conclusion, and the lead and co-units it settled — a new lead gets the ticket dispatched to it with a fresh clock',
   'refer-lead': 'Refer a lead (问题线索) about a unit’s conduct to a discipline or inspection body the active profile’s `leadReferral` names, with the approving leader where it requires one (001 §23, 002 §7, 003 §25, 004 §17); recorded on the ticket’s timeline, never shown to the citizen or the unit',
+  'request-termination': 'Apply to end handling (申请终止办理, lead unit) with a reason code the active profile allows and the material that shows it — the citizen refused the information needed, or keeps a demand against the law after an explanation (001 §15(5)(6), where `unitTerminationRequest` is on); the platform decides',
+  'decide-termination': 'Decide a unit’s application to end handling (operator, 001 §15(5)(6) 经审核后终止办理): approved ends the ticket with the unit’s reason, refused (with a note) the unit carries on',
+  'business-review': 'Review the unit’s result on a 涉企营商环境 request as the 营商环境建设主管部门 (supervisor; 002 §19 ¶1 审定, §26 通报办结情况, where the profile’s `businessTrack` has `authorityReview`): approved opens the visit, refused sends it back with a reason; the operator’s `review` does not apply to these',
   'third-party-evaluation': 'Record a third-party evaluation of a result the citizen still disputes after coordination (003 §18, where `thirdPartyEvaluation` is on): handled properly closes the ticket, otherwise it is reopened for the unit',
 };
 

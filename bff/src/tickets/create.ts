@@ -6,7 +6,7 @@
  * winner. Every lookup is by `_id` (intake record `citizen:key`, ticket = its number); the
  * cluster check of 000 §23(5) runs in the sweeper, off this path.
  */
-import { isConfidentialByDefault, isConfidentialRequest, startTicket, type Actor, type Effect, type CreateTicketInput, type OperatorCreateTicketInput, type TicketClass, type TicketType, type Channel } from '@mashang/shared';
+import { isConfidentialByDefault, isConfidentialRequest, startTicket, type Actor, type Effect, type CreateTicketInput, type OperatorCreateTicketInput, type TicketClass, type ClaimantKind, type TicketType, type Channel } from '@mashang/shared';
 import { isDuplicateKey } from '../db/atomic';
 import { AppError, unauthorized } from '../http/errors';
 import type { CitizenActor, StaffActor } from '../http/route';
@@ -43,6 +43,8 @@ interface Draft {
   type: TicketType;
   channel: Channel;
   class?: TicketClass;
+  /** 002 §3, §19: an organisation's request (涉企 track where the profile has one). */
+  claimant?: ClaimantKind;
   category: string | null;
   content: string;
   attachmentKeys: string[];
@@ -91,7 +93,7 @@ function citizenContact(deps: TicketDeps, citizen: CitizenDoc, input: CreateTick
 /** The submit row of the state machine, the BFF's fields, one insert. */
 function buildDocument(deps: TicketDeps, draft: Draft, no: string, actor: Actor, attachments: TicketDoc['attachments']): { doc: TicketDoc; effects: Effect[] } {
   const now = deps.clock.now();
-  const started = startTicket({ no, type: draft.type, channel: draft.channel, citizenId: draft.citizenId, class: draft.class ?? null }, actor, transitionContext(deps, now));
+  const started = startTicket({ no, type: draft.type, channel: draft.channel, citizenId: draft.citizenId, class: draft.class ?? null, ...(draft.claimant ? { claimant: draft.claimant } : {}) }, actor, transitionContext(deps, now));
   if (!started.ok) throw new AppError(started.error.status, started.error.code, started.error.message, started.error.details);
   const doc: TicketDoc = {
     ...started.ticket,
@@ -158,6 +160,7 @@ export async function submitTicket(deps: TicketDeps, actor: CitizenActor, input:
     idempotencyKey: input.idempotencyKey,
     type: input.type,
     channel: 'miniapp',
+    ...(input.claimant ? { claimant: input.claimant } : {}),
     category: null,
     content: input.content,
     attachmentKeys: input.attachments,
@@ -192,6 +195,7 @@ export async function keyInTicket(deps: TicketDeps, actor: StaffActor, input: Op
     type: input.type,
     channel: input.channel,
     ...(input.class ? { class: input.class } : {}),
+    ...(input.claimant ? { claimant: input.claimant } : {}),
     category: input.category ?? null,
     content: input.content,
     attachmentKeys: input.attachments,

@@ -1,6 +1,6 @@
 /** Response shapes of the ticket routes, for the OpenAPI document (the views in view.ts produce them). */
 import { z } from 'zod';
-import { CHANNELS, TICKET_ACTIONS, TICKET_STATUSES, TICKET_TYPES } from '@mashang/shared';
+import { CHANNELS, CLAIMANT_KINDS, TERMINATION_REASON_CODES, TICKET_ACTIONS, TICKET_STATUSES, TICKET_TYPES } from '@mashang/shared';
 import { SWEEP_EVENT_KINDS } from '../sweeper/events';
 
 const timelineEntry = z.object({
@@ -44,6 +44,7 @@ export const ticketDetailSchema = ticketSummarySchema
       .object({ name: z.string().optional(), phone: z.string().optional() })
       .nullable()
       .describe('the citizen’s contact; null when none was given, and always for unit staff on a confidential ticket (000 §14, 004 §14: they also get no `citizenId`, no citizen ids on the timeline, no merge or follower data, and the citizen’s texts redacted)'),
+    claimant: z.enum(CLAIMANT_KINDS).describe('`organisation`: a legal person or other organisation (002 §3); on the profile’s 涉企营商环境 track (002 §19) unless a consultation'),
     deadlines: z.object({}).loose().nullable(),
     timeline: z.array(timelineEntry),
     result: z.string().nullable(),
@@ -57,6 +58,12 @@ export const oneTicket = z.object({ ticket: ticketDetailSchema });
 /** The staff detail (GET /api/admin/v1/tickets/{no}) adds the platform's records about the ticket. */
 export const oneStaffTicket = z.object({
   ticket: ticketDetailSchema.extend({
+    pendingTermination: z
+      .object({ reasonCode: z.enum(TERMINATION_REASON_CODES), reason: z.string(), material: z.string(), unit: z.string(), requestedAt: z.string() })
+      .nullable()
+      .describe('the lead unit’s application to end handling, waiting for the platform’s decision (001 §15(5)(6))'),
+    closureConsent: z.object({ signedBy: z.string(), at: z.string(), round: z.number().int() }).nullable().describe('the claimant’s signed (sealed) agreement to close a 涉企 request, recorded at the visit (002 §26)'),
+    businessReviewedAt: z.string().nullable().describe('when the 营商环境建设主管部门 approved the result of a 涉企 request (002 §19 ¶1, §26)'),
     supervisions: z.array(z.object({ id: z.string(), trigger: z.string(), means: z.string(), status: z.string(), at: z.string() }).loose()).describe('督办 records (000 §22-24), oldest first'),
     sweepEvents: z.array(z.object({ kind: z.enum(SWEEP_EVENT_KINDS), round: z.number().int(), deadline: z.string().nullable(), at: z.string() })),
     notices: z.array(z.object({ template: z.string(), ticketVersion: z.number().int(), status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']), attempts: z.number().int(), createdAt: z.string() }).loose()).describe('subscribe messages to the citizen (and followers)'),

@@ -20,12 +20,12 @@ export interface ViewContext {
 }
 
 /** Exchanges between the platform and the units that the citizen does not see on the timeline. */
-const INTERNAL_ACTIONS: ReadonlySet<TicketAction> = new Set(['request-return', 'decide-return', 'co-result', 'supervise', 'request-extension', 'set-deadline', 'consult', 'refer-lead', 'third-party-evaluation']);
+const INTERNAL_ACTIONS: ReadonlySet<TicketAction> = new Set(['request-return', 'decide-return', 'co-result', 'supervise', 'request-extension', 'set-deadline', 'consult', 'refer-lead', 'third-party-evaluation', 'request-termination']);
 
 function isCitizenVisible(e: TimelineEntry): boolean {
   if (INTERNAL_ACTIONS.has(e.action)) return false;
   // A reply the platform sent back for rework is between the platform and the unit.
-  return !(e.action === 'review' && e.data?.approve === false);
+  return !((e.action === 'review' || e.action === 'business-review' || e.action === 'decide-termination') && e.data?.approve === false);
 }
 
 function citizenEntry(e: TimelineEntry, unitNames: Record<string, string>) {
@@ -90,6 +90,7 @@ export function citizenTicketView(t: TicketDoc, ctx: ViewContext) {
   return {
     ...ticketSummary(t, ctx.now),
     leadUnitName: t.leadUnit ? (ctx.unitNames[t.leadUnit] ?? null) : null,
+    claimant: t.claimant ?? 'person',
     attachments: t.attachments,
     location: t.location,
     scene: t.scene,
@@ -116,6 +117,7 @@ export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: Contact
   return {
     ...ticketSummary(t, ctx.now, clean),
     units: ctx.unitNames,
+    claimant: t.claimant ?? 'person',
     attachments: t.attachments,
     location: t.location,
     scene: t.scene,
@@ -132,6 +134,9 @@ export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: Contact
     coResults: t.coResults,
     extensions: t.extensions,
     pendingReturn: t.pendingReturn ?? null,
+    pendingTermination: t.pendingTermination ?? null,
+    closureConsent: t.closureConsent ?? null,
+    businessReviewedAt: t.businessReviewedAt ?? null,
     pendingDecision: t.pendingDecision ?? false,
     returnCount: t.returnCount,
     reopenCount: t.reopenCount,
@@ -148,6 +153,6 @@ export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: Contact
 
 /** Ids of the units a ticket mentions, for one name lookup. */
 export function mentionedUnits(t: TicketDoc): string[] {
-  const ids = [t.leadUnit, ...t.coUnits, ...t.coResults.map((c) => c.unit), ...t.timeline.map((e) => e.actor.unit), t.pendingReturn?.unit];
+  const ids = [t.leadUnit, ...t.coUnits, ...t.coResults.map((c) => c.unit), ...t.timeline.map((e) => e.actor.unit), t.pendingReturn?.unit, t.pendingTermination?.unit];
   return [...new Set(ids.filter((u): u is string => Boolean(u)))];
 }

@@ -51,5 +51,6 @@ export const heze: RegulationProfileInput = {
   warningBefore: hoursDefault(24),
   superviseMissedSteps: cite(['sign'], '001 §22(1)', '对法定职责内的热线事项拒不接收的，开展督办'),
   consultationKinds: cite(['duty-dispute', 'joint-meeting'], '001 §16, §25', '涉及两个以上单位并存在职责争议的，组织相关部门会商确定承办单位；持续时间长、解决难度大的诉求事项建立会商交流机制'),
+  unitTerminationRequest: cite(true, '001 §15(5), §15(6)', '承办单位向市热线工作机构提供相关材料并经审核后终止办理'),
   leadReferral: cite({ bodies: ['discipline-inspection'], approvalRequired: false }, '001 §23', '按程序将相关问题线索移交同级纪检监察机关'),
 };

@@ -71,5 +71,10 @@ export const liaoning: RegulationProfileInput = {
   superviseMissedSteps: cite(['stage-reply', 'progress-report'], '002 §23(2)', '无任何理由，未在办理时限内反馈答复意见：提醒、跟踪和督办'),
   returnTransfer: cite(true, '002 §21', '写明理由申请退回或申请转其他责任单位'),
   consultationKinds: cite(['joint-meeting'], '002 §22', '跨部门、跨地区的复杂事项，统筹协调明确承办主体责任部门，由主体责任部门牵头，协调相关部门办理'),
+  businessTrack: cite(
+    { final: wd(15, '002 §19(3)'), authorityReview: true, signedClosure: true, visitEvery: true },
+    '002 §19, §26, §30',
+    '法人和非法人组织的涉营商环境诉求：营商环境建设主管部门审定，15个工作日内反馈，诉求人同意办结的书面签字（盖章），办结件逐一回访',
+  ),
   leadReferral: cite({ bodies: ['discipline-inspection', 'political-legal'], approvalRequired: false }, '002 §7', '与同级政法机关、纪委监察机关建立线索移交机制'),
 };

@@ -188,6 +188,16 @@ export const regulationProfileSchema = z.strictObject({
     value: { bodies: ['discipline-inspection'], approvalRequired: false },
     platformDefault: true,
   }),
+  /**
+   * The 涉企营商环境 track for requests from legal persons and other organisations (002 §19 ¶1, §19(3), §26, §30):
+   * their final limit, review of the unit's result by the 营商环境建设主管部门 (the supervisor role) instead of the
+   * operator, the claimant's signed agreement before closure, a visit to every one; null: no such track.
+   */
+  businessTrack: cited(
+    z.strictObject({ final: spanSchema, authorityReview: z.boolean(), signedClosure: z.boolean(), visitEvery: z.boolean() }),
+  ).nullable().default(null),
+  /** A unit may apply to end handling, with material; the platform reviews and decides (001 §15(5)(6)). */
+  unitTerminationRequest: cited(z.boolean()).default({ value: false, platformDefault: true }),
   /** Third-party evaluation of a result the citizen and the unit still dispute (003 §18). */
   thirdPartyEvaluation: cited(z.boolean()).default({ value: false, platformDefault: true }),
 });

@@ -3,6 +3,7 @@ import type { ActionInput } from '../action-schemas';
 import { applySpan, ruleFor } from '../deadlines';
 import type { CoResult, TicketState } from '../ticket';
 import { fail, type Effect, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
+import { needsAuthorityReview } from './business';
 import { citeSuffix, notifyLead, notifyUnits, unitOf, withDeadlines } from './kit';
 
 /** Rules of the handling unit's actions and the platform's oversight of them. */
@@ -53,7 +54,8 @@ export function reply(t: TicketState, input: ActionInput<'reply'>, _a: Actor, ct
   };
 }
 
-export function review(t: TicketState, input: ActionInput<'review'>, _a: Actor, ctx: TransitionContext): Outcome {
+export function review(t: TicketState, input: ActionInput<'review'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
+  if (needsAuthorityReview(t, ctx)) return fail.rule(`法人和非法人组织的涉营商环境诉求由营商环境建设主管部门审定办理结果（business-review）${citeSuffix(ctx.profile.businessTrack)}`);
   if (input.approve) {
     // 003 §16: the visit window starts now, when the platform has approved the unit's reply.
     return { to: 'visiting', set: withDeadlines(t, { visitStartedAt: ctx.now }, ctx), note: input.note, data: { approve: true }, effects: [{ kind: 'notify', audience: 'citizen', template: 'rate-invited' }] };
@@ -87,7 +89,7 @@ export function coResult(t: TicketState, input: ActionInput<'co-result'>, actor:
  * `assignedDeadline` is on (004 §11), the assigning level sets any ticket's deadline at assignment.
  */
 export function setDeadline(t: TicketState, input: ActionInput<'set-deadline'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
-  const rule = ruleFor(ctx.profile, t.type, t.class, t.channel);
+  const rule = ruleFor(ctx.profile, t.type, t.class, t.channel, t.claimant);
   if (rule.final !== null && !ctx.profile.assignedDeadline.value) return fail.rule('此类事项的办理时限由规则确定，不能手工设定（003 §8 仅C类由指挥中心确定）');
   const dueAt = new Date(input.dueAt);
   if (dueAt.getTime() <= ctx.now.getTime()) return fail.rule('办理时限应晚于当前时间');

@@ -3,6 +3,7 @@ import type { ActionInput } from '../action-schemas';
 import type { Satisfaction } from '../enums';
 import type { RatingRecord, TicketState, VisitAttempt } from '../ticket';
 import { fail, type Effect, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
+import { businessClosureGap, businessTrackOf } from './business';
 import { notifyLead, withDeadlines } from './kit';
 
 /** Rating, follow-up visits and the reopen decision (000 §17, 001 §17, 002 §28, 003 §16-17, 004 §13). */
@@ -25,6 +26,9 @@ function applyRating(t: TicketState, rating: RatingRecord, ctx: TransitionContex
       effects: [{ kind: 'notify', audience: 'platform', template: 'rated-unsatisfied' }, ...notifyLead(t, 'rated')],
     };
   }
+  // 002 §26, §30: a 涉企 request agreed to still waits for the visit and the signed agreement.
+  const gap = businessClosureGap(t, ctx, extra.visitAttempts ?? t.visitAttempts, extra.closureConsent ?? t.closureConsent);
+  if (gap) return { to: 'visiting', set: { ...extra, rating, pendingDecision: false }, note: rating.comment ?? gap, data: { ...data, awaiting: gap }, effects: notifyLead(t, 'rated') };
   return {
     to: 'closed',
     set: { ...extra, rating, pendingDecision: false, closedAt: ctx.now },
@@ -32,6 +36,16 @@ function applyRating(t: TicketState, rating: RatingRecord, ctx: TransitionContex
     data,
     effects: [{ kind: 'notify', audience: 'citizen', template: 'closed' }, ...notifyLead(t, 'rated')],
   };
+}
+
+/** 002 §26, §30: the visit that completes an agreed 涉企 request — the claimant reached and the written agreement recorded. */
+function completeBusinessClosure(t: TicketState, input: ActionInput<'visit'>, visitAttempts: VisitAttempt[], ctx: TransitionContext): Outcome {
+  const closureConsent = input.signedBy ? { signedBy: input.signedBy, at: ctx.now, round: t.round } : t.closureConsent;
+  const gap = businessClosureGap(t, ctx, visitAttempts, closureConsent);
+  const set = { visitAttempts, ...(input.signedBy ? { closureConsent } : {}) };
+  const data = { answered: input.answered, ...(input.signedBy ? { signedBy: input.signedBy } : {}) };
+  if (gap) return { to: 'visiting', set, note: input.note ?? gap, data: { ...data, awaiting: gap }, effects: [] };
+  return { to: 'closed', set: { ...set, closedAt: ctx.now }, note: input.note, data, effects: [{ kind: 'notify', audience: 'citizen', template: 'closed' }, ...notifyLead(t, 'closed')] };
 }
 
 function ratingOf(t: TicketState, satisfaction: Satisfaction, by: RatingRecord['by'], ctx: TransitionContext, comment?: string): RatingRecord {
@@ -63,9 +77,13 @@ export function deemedSatisfied(attempts: VisitAttempt[], round: number, rule: {
 export function visit(t: TicketState, input: ActionInput<'visit'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
   const attempt: VisitAttempt = { at: ctx.now, answered: input.answered, round: t.round, ...(input.note ? { note: input.note } : {}) };
   const visitAttempts = [...t.visitAttempts, attempt];
+  if (input.signedBy && !businessTrackOf(t, ctx)) return fail.rule('书面签字（盖章）确认办结只用于涉企营商环境诉求（002 §26）');
+  if (input.signedBy && !input.answered) return fail.rule('未接通的回访不能记录书面签字');
+  if (businessTrackOf(t, ctx) && ratedThisRound(t) && !t.pendingDecision && !input.satisfaction) return completeBusinessClosure(t, input, visitAttempts, ctx);
   if (input.satisfaction) {
     if (ratedThisRound(t)) return fail.rule(ONE_RATING);
-    return applyRating(t, ratingOf(t, input.satisfaction, 'visitor', ctx, input.note), ctx, { visitAttempts });
+    const consent = input.signedBy ? { closureConsent: { signedBy: input.signedBy, at: ctx.now, round: t.round } } : {};
+    return applyRating(t, ratingOf(t, input.satisfaction, 'visitor', ctx, input.note), ctx, { visitAttempts, ...consent });
   }
   const rule = ctx.profile.deemedSatisfied;
   if (!input.answered && rule && !ratedThisRound(t) && deemedSatisfied(visitAttempts, t.round, rule)) {
@@ -120,6 +138,7 @@ export function decideReopen(t: TicketState, input: ActionInput<'decide-reopen'>
 export function closeVisit(t: TicketState, input: ActionInput<'close-visit'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
   if (t.pendingDecision) return fail.rule('不满意评价待处理，请先决定是否重办（000 §17）');
   if (ratedThisRound(t)) return fail.rule('本轮办理已评价');
+  if (businessTrackOf(t, ctx)?.value.visitEvery) return fail.rule('涉企营商环境诉求办结件须逐一回访落实，不能未回访即办结（002 §30）');
   return {
     to: 'closed',
     set: { pendingDecision: false, closedAt: ctx.now },
