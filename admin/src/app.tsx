@@ -17,6 +17,8 @@ const StaffPage = lazy(() => import('./pages/staff').then((m) => ({ default: m.S
 const HotspotsPage = lazy(() => import('./pages/hotspots').then((m) => ({ default: m.HotspotsPage })));
 const SupervisionsPage = lazy(() => import('./pages/supervisions').then((m) => ({ default: m.SupervisionsPage })));
 const NoticesPage = lazy(() => import('./pages/notices').then((m) => ({ default: m.NoticesPage })));
+const CasesPage = lazy(() => import('./pages/cases').then((m) => ({ default: m.CasesPage })));
+const CatalogPage = lazy(() => import('./pages/catalog').then((m) => ({ default: m.CatalogPage })));
 const ScenesPage = lazy(() => import('./pages/scenes').then((m) => ({ default: m.ScenesPage })));
 
 function Pages() {
@@ -38,6 +40,8 @@ function Pages() {
           <Route path="/units" element={<UnitsPage />} />
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/scenes" element={<ScenesPage />} />
+          <Route path="/cases" element={<CasesPage />} />
+          <Route path="/catalog" element={<CatalogPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

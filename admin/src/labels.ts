@@ -40,7 +40,28 @@ export const PAGE_ROLES = {
   stats: ['supervisor', 'admin', 'operator', 'handler'],
   reports: ['supervisor', 'admin', 'operator'],
   organisation: ['admin'],
+  catalog: ['admin'],
+  cases: ['operator', 'supervisor', 'admin'],
+  knowledgeEditors: ['admin', 'operator', 'handler'],
   knowledge: ['admin', 'operator', 'handler', 'supervisor'],
   hotspots: ['supervisor', 'admin', 'operator', 'dispatcher', 'handler'],
   supervisions: ['supervisor', 'admin', 'operator', 'handler'],
 } as const satisfies Record<string, readonly StaffRole[]>;
+
+/** The kinds of personal data the case redaction counts (`redacted` / `remaining` of a case). */
+export const PERSONAL_DATA_LABELS: Record<string, string> = {
+  'id-card': '身份证号',
+  phone: '电话',
+  email: '邮箱',
+  plate: '车牌',
+  name: '姓名',
+  address: '门牌楼栋',
+};
+
+/** "电话 2、姓名 1" — counts by kind, or null when there are none. */
+export function personalDataSummary(counts: Record<string, number> | undefined): string | null {
+  const parts = Object.entries(counts ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${PERSONAL_DATA_LABELS[k] ?? k} ${n}`);
+  return parts.length ? parts.join('、') : null;
+}

@@ -10,13 +10,15 @@ interface Props {
   /** Form values → request body (empty optional fields left out). */
   toBody(values: Record<string, unknown>): Record<string, unknown>;
   send(body: Record<string, unknown>): Promise<unknown>;
-  onCreated(): void;
+  onCreated(result: unknown): void;
   submitLabel: string;
+  /** The form's name: its fields' ids, unique when a page holds two forms. */
+  name?: string;
   children: ReactNode;
 }
 
 /** A create form checked with the shared schema the server applies; a refusal keeps what was typed. */
-export function CreateForm({ schema, labels, toBody, send, onCreated, submitLabel, children }: Props) {
+export function CreateForm({ schema, labels, toBody, send, onCreated, submitLabel, name, children }: Props) {
   const [form] = Form.useForm<Record<string, unknown>>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,9 +31,9 @@ export function CreateForm({ schema, labels, toBody, send, onCreated, submitLabe
     setBusy(true);
     setError(null);
     try {
-      await send(body);
+      const result = await send(body);
       form.resetFields();
-      onCreated();
+      onCreated(result);
     } catch (err) {
       if (err instanceof ApiError) form.setFields(Object.entries(fieldErrors(err)).map(([n, m]) => ({ name: [n.split('.')[0]], errors: [m] })));
       setError(messageOf(err));
@@ -41,7 +43,7 @@ export function CreateForm({ schema, labels, toBody, send, onCreated, submitLabe
   }
 
   return (
-    <Form form={form} layout="vertical" onFinish={() => void submit()}>
+    <Form form={form} name={name} layout="vertical" onFinish={() => void submit()}>
       {error && <Alert type="error" showIcon title={error} className="form-alert" role="alert" />}
       {children}
       <Button type="primary" htmlType="submit" loading={busy}>

@@ -23,6 +23,8 @@ const NAV: NavItem[] = [
   { path: '/units', label: '单位', roles: PAGE_ROLES.organisation },
   { path: '/staff', label: '人员', roles: PAGE_ROLES.organisation },
   { path: '/scenes', label: '码点', roles: PAGE_ROLES.organisation },
+  { path: '/catalog', label: '派单目录', roles: PAGE_ROLES.catalog },
+  { path: '/cases', label: '公开案例', roles: PAGE_ROLES.cases },
 ];
 
 function selectedKey(pathname: string): string {

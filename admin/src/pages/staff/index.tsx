@@ -6,6 +6,7 @@ import { messageOf } from '../../api/errors';
 import type { Staff, StaffCreateBody } from '../../api/types';
 import { CreateForm, withoutBlanks } from '../../components/create-form';
 import { unitOptions, useUnits } from '../../hooks/use-units';
+import { StaffEditor } from './staff-editor';
 
 const LABELS = { username: '用户名', password: '初始密码', name: '姓名', roles: '角色', unit: '所属单位' };
 
@@ -15,12 +16,21 @@ export function StaffPage() {
   const names = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
   const [items, setItems] = useState<Staff[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Staff | null>(null);
   const refresh = useCallback(() => {
     unwrap(api.GET('/api/admin/v1/staff', { params: { query: { limit: 100 } } }))
       .then((res) => setItems(res.items as Staff[]))
       .catch((err: unknown) => setError(messageOf(err)));
   }, []);
   useEffect(refresh, [refresh]);
+  const changed = (s: Staff) => {
+    setSelected(s);
+    refresh();
+  };
+  const reload = async () => {
+    if (!selected) return;
+    setSelected((await unwrap(api.GET('/api/admin/v1/staff/{id}', { params: { path: { id: selected.id } } }))).staff as Staff);
+  };
   return (
     <Row gutter={16}>
       <Col xs={24} lg={15}>
@@ -32,8 +42,9 @@ export function StaffPage() {
             scroll={{ x: true }}
             dataSource={items}
             pagination={false}
+            onRow={(s) => ({ onClick: () => setSelected(s), 'data-staff': s.id }) as React.HTMLAttributes<HTMLElement>}
             columns={[
-              { title: '用户名', dataIndex: 'username' },
+              { title: '用户名', dataIndex: 'username', render: (u: string) => <a>{u}</a> },
               { title: '姓名', dataIndex: 'name' },
               { title: '角色', dataIndex: 'roles', render: (roles: StaffRole[]) => roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>) },
               { title: '单位', dataIndex: 'unit', render: (u: string | null) => (u ? (names.get(u) ?? u) : '平台') },
@@ -43,12 +54,13 @@ export function StaffPage() {
         </Card>
       </Col>
       <Col xs={24} lg={9}>
+        {selected && <StaffEditor staff={selected} units={units} onChange={changed} onReload={reload} />}
         <Card title="新增人员" className="ticket-card">
-          <CreateForm schema={staffCreateSchema} labels={LABELS} toBody={withoutBlanks} send={(body) => unwrap(api.POST('/api/admin/v1/staff', { body: body as StaffCreateBody }))} onCreated={refresh} submitLabel="新增">
+          <CreateForm name="staff-create" schema={staffCreateSchema} labels={LABELS} toBody={withoutBlanks} send={(body) => unwrap(api.POST('/api/admin/v1/staff', { body: body as StaffCreateBody }))} onCreated={refresh} submitLabel="新增">
             <Form.Item name="username" label={LABELS.username}>
               <Input autoComplete="off" />
             </Form.Item>
-            <Form.Item name="password" label={LABELS.password} extra="至少 10 位，含字母和数字">
+            <Form.Item name="password" label={LABELS.password} extra="至少 10 位，含字母和数字，不能包含用户名，不能是常见密码">
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Form.Item name="name" label={LABELS.name}>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Card, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
+import { Alert, Card, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
 import { UNIT_KIND_LABELS, UNIT_KINDS, UNIT_LEVEL_LABELS, UNIT_LEVELS, unitCreateSchema, type UnitKind, type UnitLevel } from '@mashang/shared';
 import { api, unwrap } from '../../api/client';
 import { CreateForm, withoutBlanks } from '../../components/create-form';
-import type { UnitCreateBody } from '../../api/types';
+import { messageOf } from '../../api/errors';
+import type { Unit, UnitCreateBody } from '../../api/types';
 import { forgetUnits, loadUnits, unitOptions, type UnitOption } from '../../hooks/use-units';
+import { UnitEditor } from './unit-editor';
 
 interface TreeRow extends UnitOption {
   children?: TreeRow[];
@@ -26,21 +28,39 @@ const LABELS = { name: '单位名称', parent: '上级单位', level: '层级', 
 /** The organisation tree, and a new unit under any node. */
 export function UnitsPage() {
   const [units, setUnits] = useState<UnitOption[]>([]);
+  const [selected, setSelected] = useState<Unit | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const refresh = () => {
     forgetUnits();
     void loadUnits().then(setUnits);
   };
   useEffect(refresh, []);
+  const open = (id: string) =>
+    unwrap(api.GET('/api/admin/v1/units/{id}', { params: { path: { id } } }))
+      .then((res) => setSelected(res.unit))
+      .catch((err: unknown) => setError(messageOf(err)));
+  const changed = (u: Unit) => {
+    setSelected(u);
+    refresh();
+  };
   return (
     <Row gutter={16}>
       <Col xs={24} lg={15}>
         <Card title="单位" className="ticket-card">
-          <Table rowKey="id" size="small" pagination={false} dataSource={tree(units)} columns={[{ title: '名称', dataIndex: 'name' }, { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) }]} />
+          {error && <Alert type="error" showIcon title={error} className="form-alert" />}
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={tree(units)}
+            onRow={(u) => ({ onClick: () => void open(u.id), 'data-unit': u.id }) as React.HTMLAttributes<HTMLElement>}
+            columns={[{ title: '名称', dataIndex: 'name', render: (n: string) => <a>{n}</a> }, { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) }]} />
         </Card>
       </Col>
       <Col xs={24} lg={9}>
+        {selected && <UnitEditor unit={selected} onChange={changed} onReload={() => open(selected.id)} />}
         <Card title="新增单位" className="ticket-card">
-          <CreateForm schema={unitCreateSchema} labels={LABELS} toBody={withoutBlanks} send={(body) => unwrap(api.POST('/api/admin/v1/units', { body: body as UnitCreateBody }))} onCreated={refresh} submitLabel="新增">
+          <CreateForm name="unit-create" schema={unitCreateSchema} labels={LABELS} toBody={withoutBlanks} send={(body) => unwrap(api.POST('/api/admin/v1/units', { body: body as UnitCreateBody }))} onCreated={refresh} submitLabel="新增">
             <Form.Item name="name" label={LABELS.name}>
               <Input />
             </Form.Item>
