@@ -116,15 +116,15 @@ describe('月通报 and 约谈 walked through the API on pingdingshan (003 §26,
   });
 });
 
-describe('a profile without 003 §26-29 (baiyin)', () => {
+describe('a profile without 003 §26-29 (heze)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp({ REGULATION_PROFILE: 'baiyin' }, '2026-09-02T10:00:00+08:00');
+    t = await buildTestApp({ REGULATION_PROFILE: 'heze' }, '2026-09-02T10:00:00+08:00');
   });
   afterAll(() => t.close());
 
   it('when the ranking is published or the escalations read, then 422 says the profile has none', async () => {
-    const cast = await buildCast(t, '白银市');
+    const cast = await buildCast(t, '菏泽市');
     expect((await t.http.post('/api/admin/v1/rankings/2026-08/publish').set(bearer(cast.supervisor.token)).send({}).expect(422)).body.error.code).toBe('RANKING_NOT_IN_PROFILE');
     expect((await t.http.get('/api/admin/v1/accountability').set(bearer(cast.supervisor.token)).expect(422)).body.error.code).toBe('INTERVIEWS_NOT_IN_PROFILE');
   });

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * Escalations reached by the recorded interviews (003 §28(5) 约谈主要领导, §29(2) 公开表态发言并取消评先资格) and the marked units not yet interviewed
-         * @description At the month `period` (default: this month), over each rule's window of months ending with it. 422 RANKING_NOT_IN_PROFILE / INTERVIEWS_NOT_IN_PROFILE on a profile without 003 §26-29.
+         * @description At the month `period` (default: this month), over each rule's window of months ending with it. 422 RANKING_NOT_IN_PROFILE on a profile without a ranking (003 §26-28), INTERVIEWS_NOT_IN_PROFILE on one without `interviewGrounds` (003 §28, 000 §26).
          */
         get: operations["get-api-admin-v1-accountability"];
         put?: never;
@@ -276,7 +276,7 @@ export interface paths {
         put?: never;
         /**
          * Record an interview (约谈) of a unit (003 §27-28)
-         * @description ground `ranking` (003 §28(4)) needs `period`, a published ranking of that month marking the unit, and is recorded once per unit and month; the others count for the month they were held (heldOn, default today). 422 RANKING_NOT_IN_PROFILE / INTERVIEWS_NOT_IN_PROFILE on a profile without 003 §26-29.
+         * @description ground `ranking` (003 §28(4)) needs `period`, a published ranking of that month marking the unit, and is recorded once per unit and month; the others count for the month they were held (heldOn, default today). 422 RANKING_NOT_IN_PROFILE on a profile without a ranking (003 §26-28), INTERVIEWS_NOT_IN_PROFILE on one without `interviewGrounds` (003 §28, 000 §26).
          */
         post: operations["post-api-admin-v1-interviews"];
         delete?: never;
@@ -569,7 +569,7 @@ export interface paths {
         put?: never;
         /**
          * Publish the monthly ranking (月通报, 003 §26): the 003 §28(4) groups, scores and marks as the monthly report ranks them now, kept as a record
-         * @description Once per month, after the month is over. 422 RANKING_NOT_IN_PROFILE / INTERVIEWS_NOT_IN_PROFILE on a profile without 003 §26-29.
+         * @description Once per month, after the month is over. 422 RANKING_NOT_IN_PROFILE on a profile without a ranking (003 §26-28), INTERVIEWS_NOT_IN_PROFILE on one without `interviewGrounds` (003 §28, 000 §26).
          */
         post: operations["post-api-admin-v1-rankings-period-publish"];
         delete?: never;
@@ -3979,7 +3979,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            ground: "handling-conduct" | "lead-duty" | "co-unit" | "ranking" | "repeated";
+                            ground: "handling-conduct" | "lead-duty" | "co-unit" | "ranking" | "repeated" | "ineffective-work" | "concentrated-requests";
                             groundLabel: string;
                             heldOn: string;
                             id: string;
@@ -4057,7 +4057,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @enum {string} */
-                    ground: "handling-conduct" | "lead-duty" | "co-unit" | "ranking" | "repeated";
+                    ground: "handling-conduct" | "lead-duty" | "co-unit" | "ranking" | "repeated" | "ineffective-work" | "concentrated-requests";
                     heldOn?: string;
                     interviewee: string;
                     interviewer: string;
@@ -4100,7 +4100,7 @@ export interface operations {
                         };
                         interview: {
                             /** @enum {string} */
-                            ground: "handling-conduct" | "lead-duty" | "co-unit" | "ranking" | "repeated";
+                            ground: "handling-conduct" | "lead-duty" | "co-unit" | "ranking" | "repeated" | "ineffective-work" | "concentrated-requests";
                             groundLabel: string;
                             heldOn: string;
                             id: string;
@@ -4164,7 +4164,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description PERIOD_REQUIRED, RANKING_NOT_PUBLISHED, UNIT_NOT_MARKED, INTERVIEWS_NOT_IN_PROFILE */
+            /** @description PERIOD_REQUIRED, RANKING_NOT_PUBLISHED, UNIT_NOT_MARKED, INTERVIEWS_NOT_IN_PROFILE, GROUND_NOT_IN_PROFILE (a ground the active profile’s `interviewGrounds` does not list: 003 §28 on pingdingshan, 000 §26 工作不力 / 诉求反映集中 on baiyin) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,15 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-/** Grounds of an interview (约谈), the items of 003 §28. */
-export const INTERVIEW_GROUNDS = ['handling-conduct', 'lead-duty', 'co-unit', 'ranking', 'repeated'] as const;
-export type InterviewGround = (typeof INTERVIEW_GROUNDS)[number];
-export const INTERVIEW_GROUND_LABELS: Record<InterviewGround, string> = {
-  'handling-conduct': '推诿扯皮、拖延应付、态度蛮横或办理质量差引发群众不满（003 §28(1)）',
-  'lead-duty': '牵头单位不履行职责、推卸责任或不及时协调处置（003 §28(2)）',
-  'co-unit': '协办单位不接受牵头单位协调（003 §28(3)）',
-  ranking: '月通报排名靠后且低于本组最高分的规定比例（003 §28(4)）',
-  repeated: '一年内连续2次或累计3次被约谈（003 §28(5)）',
-};
+import { INTERVIEW_GROUND_LABELS, INTERVIEW_GROUNDS, type InterviewGround } from '@mashang/shared';
+
+export { INTERVIEW_GROUND_LABELS, INTERVIEW_GROUNDS, type InterviewGround };
 
 export interface StaffRef {
   id: string;

@@ -69,7 +69,7 @@ const interviewBody = z.strictObject({
   interviewee: text(100),
   note: text(TEXT_LIMITS.note, 0).default(''),
 });
-const OFF = '422 RANKING_NOT_IN_PROFILE / INTERVIEWS_NOT_IN_PROFILE on a profile without 003 §26-29';
+const OFF = '422 RANKING_NOT_IN_PROFILE on a profile without a ranking (003 §26-28), INTERVIEWS_NOT_IN_PROFILE on one without `interviewGrounds` (003 §28, 000 §26)';
 
 function rankingRoutes(kit: RouteKit, deps: AppDeps): void {
   defineRoute(
@@ -128,7 +128,7 @@ function interviewRoutes(kit: RouteKit, deps: AppDeps): void {
         201: { description: 'recorded, with the unit’s escalations at the interview’s month', schema: z.object({ interview: interviewSchema, accountability: accountabilitySchema }) },
         404: { description: 'UNIT_NOT_FOUND' },
         409: { description: 'INTERVIEW_EXISTS' },
-        422: { description: 'PERIOD_REQUIRED, RANKING_NOT_PUBLISHED, UNIT_NOT_MARKED, INTERVIEWS_NOT_IN_PROFILE' },
+        422: { description: 'PERIOD_REQUIRED, RANKING_NOT_PUBLISHED, UNIT_NOT_MARKED, INTERVIEWS_NOT_IN_PROFILE, GROUND_NOT_IN_PROFILE (a ground the active profile’s `interviewGrounds` does not list: 003 §28 on pingdingshan, 000 §26 工作不力 / 诉求反映集中 on baiyin)' },
       },
     },
     async (ctx, { body, actor }) => {

@@ -29,9 +29,17 @@ function rankingRules(profile: RegulationProfile): NonNullable<RegulationProfile
   return profile.ranking;
 }
 
+/** The escalations interviews trigger (003 §28(5), §29(2)); none where the profile records interviews without them (000 §26). */
 function escalationRules(profile: RegulationProfile): NonNullable<RegulationProfile['interviewEscalations']> {
-  if (!profile.interviewEscalations?.length) throw unprocessable('INTERVIEWS_NOT_IN_PROFILE', `${profile.label}未规定约谈问责`);
-  return profile.interviewEscalations;
+  if (!profile.interviewGrounds) throw unprocessable('INTERVIEWS_NOT_IN_PROFILE', `${profile.label}未规定约谈问责`);
+  return profile.interviewEscalations ?? [];
+}
+
+/** 422 GROUND_NOT_IN_PROFILE: only the grounds the active regulation names. */
+function checkGround(profile: RegulationProfile, ground: InterviewGround): void {
+  const grounds = profile.interviewGrounds;
+  if (!grounds) throw unprocessable('INTERVIEWS_NOT_IN_PROFILE', `${profile.label}未规定约谈问责`);
+  if (!grounds.value.includes(ground)) throw unprocessable('GROUND_NOT_IN_PROFILE', `${profile.label}未规定此约谈情形${grounds.cite ? `（${grounds.cite}）` : ''}`, { allowed: grounds.value });
 }
 
 function groupsOf(rules: NonNullable<RegulationProfile['ranking']>, units: ReportUnit[]): PublishedGroup[] {
@@ -94,7 +102,7 @@ async function checkRankingGround(db: Connection, unit: string, period: string):
 }
 
 export async function recordInterview(deps: AccountabilityDeps, input: InterviewInput, now: Date, actor: StaffActor): Promise<InterviewDoc> {
-  escalationRules(deps.profile);
+  checkGround(deps.profile, input.ground);
   const unit = await unitModel(deps.db).findById(input.unit, { name: 1 }).lean<{ _id: string; name: string }>();
   if (!unit) throw notFound('单位', 'UNIT_NOT_FOUND');
   const heldOn = input.heldOn ?? chinaDate(now);
@@ -142,7 +150,7 @@ const addMonths = (period: string, n: number): string => {
 /** Per unit interviewed in the window: the escalations reached at `period`; and marked units not yet interviewed. */
 export async function accountabilityAt(deps: AccountabilityDeps, period: string, unit?: string): Promise<{ period: string; units: UnitAccountability[]; pending: PendingInterview[] }> {
   const rules = escalationRules(deps.profile);
-  const from = addMonths(period, 1 - Math.max(...rules.map((r) => r.withinMonths)));
+  const from = addMonths(period, 1 - Math.max(12, ...rules.map((r) => r.withinMonths)));
   const q: Record<string, unknown> = { period: { $gte: from, $lte: period } };
   if (unit) q.unit = unit;
   const interviews = await interviewModel(deps.db).find(q).lean<InterviewDoc[]>();

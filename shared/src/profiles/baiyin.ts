@@ -45,6 +45,7 @@ export const baiyin: RegulationProfileInput = {
   terminationReasons: cite(['unlawful-demand', 'no-cooperation'], '000 §19'),
   metrics: cite(['response', 'resolution', 'satisfaction'], '000 §28'),
   ranking: null,
+  interviewGrounds: cite(['ineffective-work', 'concentrated-requests'], '000 §26', '市人民政府对工作不力、诉求反映集中的县（区）人民政府或者市人民政府有关工作部门，可以约谈主要负责人，要求限期整改'),
   warningBefore: hoursDefault(24),
   superviseMissedSteps: cite(['sign'], '000 §23(1)', '属于职责范围但拒不及时受理承办的，平台应当督办'),
   consultationKinds: cite(['joint-meeting', 'escalation'], '000 §11(3), §13', '情况复杂的由平台召集联席会议明确承办单位；疑难复杂或职责边界不清的提交本级人民政府或上级单位'),

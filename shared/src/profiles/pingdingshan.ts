@@ -59,6 +59,7 @@ export const pingdingshan: RegulationProfileInput = {
     { group: 'department', label: '市直单位和驻平单位组', members: { levels: ['province', 'city'], kinds: ['department', 'utility', 'organisation'] }, lastN: 2, ratioOfTop: 0.8, cite: '003 §28(4)', note: '市直单位和驻平单位组排名最后2名且低于本组最高分80%' },
     { group: 'street', label: '各区乡镇（街道）组', members: { levels: ['street'] }, lastN: 2, ratioOfTop: 0.8, cite: '003 §28(4)', note: '各区乡镇（街道）组排名最后2名且低于本组最高分80%' },
   ],
+  interviewGrounds: cite(['handling-conduct', 'lead-duty', 'co-unit', 'ranking', 'repeated'], '003 §28'),
   interviewEscalations: [
     { step: 'leader-interview', label: '市政府秘书长会同市纪委监委、市委组织部约谈主要领导', consecutive: 2, cumulative: 3, withinMonths: 12, cite: '003 §28(5)', note: '一年内连续2次或累计3次被约谈；连续指相邻月份，一年指截至当月的12个月' },
     { step: 'public-statement', label: '主要领导公开表态发言并取消评先资格', consecutive: 3, cumulative: 5, withinMonths: 12, cite: '003 §29(2)', note: '一年内连续3次或累计5次被约谈' },

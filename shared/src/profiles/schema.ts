@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, TICKET_CLASSES, TICKET_TYPES, UNIT_KINDS, UNIT_LEVELS } from '../enums';
 import { METRICS, REJECT_REASON_CODES, TERMINATION_REASON_CODES } from '../reasons';
 import { WATCHED_STEPS } from '../watched-steps';
-import { CONSULTATION_KINDS, REFERRAL_BODIES } from '../escalations';
+import { CONSULTATION_KINDS, INTERVIEW_GROUNDS, REFERRAL_BODIES } from '../escalations';
 
 /**
  * The shape of a regulation profile. Every value carries where it comes from: `cite` (the
@@ -165,6 +165,8 @@ export const regulationProfileSchema = z.strictObject({
   ranking: z.array(rankingGroupSchema).nullable(),
   /** Interviews (约谈) recorded per unit and the escalations they trigger (003 §28(5), §29(2)); null: not recorded. */
   interviewEscalations: z.array(interviewEscalationSchema).min(1).nullable().default(null),
+  /** Grounds on which interviews (约谈) of units are recorded (003 §28, 000 §26); null: interviews are not recorded. */
+  interviewGrounds: cited(z.array(z.enum(INTERVIEW_GROUNDS)).min(1)).nullable().default(null),
   /**
    * The assigning level may give the ticket its own deadline when it assigns it (004 §11 交办时另有时限要求的按要求时限办理;
    * requests from other channels keep their source channel's limit), not only where the rule leaves it open (003 §8 C 类).
