@@ -59,7 +59,8 @@ export const storageKeySchema = z
   .string()
   .trim()
   .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[A-Za-z0-9][A-Za-z0-9_.-]*)*$/, '文件标识格式不正确')
+  // Segments of safe characters in which dots never touch (so `..` cannot occur), said once for server and document.
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.?(?:\/[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.?)*$/, '文件标识格式不正确')
   .refine((k) => !k.includes('..'), '文件标识格式不正确');
 
 /** Client-chosen key that makes a retried submit return the same ticket. */
