@@ -144,6 +144,39 @@ describe('staff workbench: catalogue, knowledge base and public cases', () => {
     await s.shot('p5-case-published');
   });
 
+  it('when the admin adds a QR point without coordinates, then the form says so; completed, its poster downloads', async () => {
+    const a = seats[0];
+    await a.page.getByRole('link', { name: '码点' }).click();
+    const create = card(a, '新增码点');
+    await create.getByLabel('码点名称').fill('四龙路公交站');
+    await create.getByLabel('地址').fill('白银区四龙路公交站台');
+    await create.getByRole('button', { name: '新增' }).click();
+    await create.getByRole('alert').filter({ hasText: '请按提示修改' }).waitFor();
+    expect(await create.getByLabel('码点名称').inputValue()).toBe('四龙路公交站');
+    await create.getByLabel('纬度').fill('36.5457');
+    await create.getByLabel('经度').fill('104.1389');
+    await create.getByRole('button', { name: '新增' }).click();
+    await a.page.getByRole('cell', { name: '四龙路公交站', exact: true }).waitFor();
+    const [poster] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('new-scene-poster').click()]);
+    expect(poster.suggestedFilename()).toMatch(/\.svg$/);
+    await a.shot('p6-scene-created');
+  });
+
+  it('when the admin resets a handler password to one containing the username, then the policy is said and the typed password kept', async () => {
+    const a = seats[0];
+    await a.page.getByRole('link', { name: '人员' }).click();
+    await a.page.getByRole('cell', { name: 'demo-renminlu' }).click();
+    const editor = card(a, '编辑人员：demo-renminlu');
+    await editor.getByLabel('重置密码').fill('demo-renminlu-2026');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await editor.getByText('密码不能包含用户名').first().waitFor();
+    expect(await editor.getByLabel('重置密码').inputValue()).toBe('demo-renminlu-2026');
+    await editor.getByLabel('重置密码').fill('Renmin-Road-2026x');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await editor.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await a.shot('p7-staff-password-reset');
+  });
+
   it('when the pages have run, then none threw an error', () => {
     expect(errors).toEqual([]);
   });

@@ -39,8 +39,9 @@ export function toApiError(body: unknown, response: Response): ApiError {
   return new ApiError(status, e.code ?? `HTTP_${status}`, message, e.details, retryAfter(e.details, response));
 }
 
-/** Field messages of a 400 VALIDATION_FAILED answer, by body path. */
+/** Field messages of a 400 VALIDATION_FAILED answer, by body path (a WEAK_PASSWORD is the password's). */
 export function fieldErrors(err: ApiError): Record<string, string> {
+  if (err.code === 'WEAK_PASSWORD') return { password: err.message };
   if (err.code !== 'VALIDATION_FAILED' || !Array.isArray(err.details)) return {};
   const out: Record<string, string> = {};
   for (const d of err.details as Array<{ path?: string; message?: string }>) if (d.path && d.message) out[d.path] ??= d.message;
