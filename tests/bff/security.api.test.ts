@@ -34,3 +34,19 @@ describe('dev login is never on by accident', () => {
     expect(loadConfig({ NODE_ENV: 'development', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', DEV_LOGIN: 'true' }).devLogin).toBe(false);
   });
 });
+
+describe('the first administrator in production', () => {
+  const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_KEY: 'ab'.repeat(32), ADMIN_USERNAME: 'cityadmin' };
+  it.each([
+    ['too short', 'Short1x'],
+    ['without digits', 'only-letters-here'],
+    ['containing the username', 'CityAdmin-2026x'],
+    ['common', 'password123'],
+  ])('when ADMIN_PASSWORD is %s, then the server refuses to start, naming the variable', (_what, password) => {
+    expect(() => loadConfig({ ...prod, ADMIN_PASSWORD: password })).toThrow(/ADMIN_PASSWORD/);
+  });
+
+  it('when ADMIN_PASSWORD meets the staff policy, then the configuration loads', () => {
+    expect(loadConfig({ ...prod, ADMIN_PASSWORD: 'Baiyin-12345-hotline' }).ADMIN_PASSWORD).toBe('Baiyin-12345-hotline');
+  });
+});

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { newPasswordSchema } from '@mashang/shared';
+import { passwordProblem } from '../auth/password-policy';
 
 function isStringMapJson(value: string): boolean {
   try {
@@ -76,6 +78,14 @@ const envSchema = z
       if (!env.DATA_KEY) ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'is required when NODE_ENV=production' });
       if (env.WECHAT_APPID && !env.WECHAT_SECRET) ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'is required when WECHAT_APPID is set' });
       if (env.DEV_LOGIN === 'true') ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'cannot be on when NODE_ENV=production' });
+      // The first administrator holds every key: in production its password meets the staff policy.
+      if (env.ADMIN_PASSWORD) {
+        const shape = newPasswordSchema.safeParse(env.ADMIN_PASSWORD);
+        const problem = passwordProblem(env.ADMIN_PASSWORD, env.ADMIN_USERNAME ?? '');
+        if (!shape.success || problem) {
+          ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: `does not meet the staff password policy (${shape.success ? problem : shape.error.issues[0].message}): at least 10 characters with letters and digits, not containing the username, not a common password` });
+        }
+      }
     }
     const oss = [env.OSS_REGION, env.OSS_BUCKET, env.OSS_ACCESS_KEY_ID, env.OSS_ACCESS_KEY_SECRET];
     if (oss.some(Boolean) && !oss.every(Boolean)) {
