@@ -4,7 +4,7 @@
  * through the ticket service and moved by `performAction` (the state machine), never written
  * as raw documents. The demo citizen logs in (dev-login) with the code `demo-resident`.
  */
-import { createTicketSchema, operatorCreateTicketSchema, type TicketAction } from '@mashang/shared';
+import { createTicketSchema, operatorCreateTicketSchema, type RegulationProfile, type TicketAction } from '@mashang/shared';
 import { findOrCreateCitizen } from '../citizens/service';
 import type { CitizenActor, StaffActor } from '../http/route';
 import { getStaff } from '../staff/service';
@@ -28,7 +28,7 @@ interface DemoTicket {
   address: string;
   confidential?: boolean;
   contact?: { name: string; phone: string };
-  steps: (units: DemoOrg['units']) => Step[];
+  steps: (units: DemoOrg['units'], profile: RegulationProfile) => Step[];
 }
 
 const accept: Step = ['operator', 'accept', {}];
@@ -83,8 +83,11 @@ const DEMO_TICKETS: readonly DemoTicket[] = [
     ],
   },
   { key: 'residence', type: 'consultation', content: '请问外地户口在白银办理居住证需要带哪些材料？', address: '白银区', steps: () => [['operator', 'answer', { answer: '携带本人身份证、照片和居住证明（租房合同或房产证），到居住地派出所户籍窗口办理，当场受理。' }]] },
-  { key: 'dispute', type: 'complaint', content: '我和邻居因为院墙位置发生纠纷，信访局已经受理了，想再反映一下。', address: '平川区', steps: () => [['operator', 'reject', { reasonCode: 'petition', note: '该事项信访部门已受理，请等待信访处理结果。' }]] },
+  { key: 'dispute', type: 'complaint', content: '我和邻居因为院墙位置发生纠纷，信访局已经受理了，想再反映一下。', address: '平川区', steps: (_u, p) => [['operator', 'reject', { reasonCode: petitionOr(p), note: '该事项信访部门已受理，请等待信访处理结果。' }]] },
 ];
+
+/** A petition already with the 信访 office (002 §17(4), 003 §4(3), 000 §10); Heze's part 2 lists only 001 §13(4)-(6): 其他依法不予受理. */
+const petitionOr = (p: RegulationProfile): string => (p.rejectReasons.value.includes('petition') ? 'petition' : 'other-unlawful');
 
 async function staffActor(deps: TicketDeps, id: string): Promise<StaffActor> {
   const s = await getStaff(deps.db, id);
@@ -110,7 +113,7 @@ export async function seedDemoTickets(deps: TicketDeps, org: DemoOrg): Promise<n
   }
   for (const demo of DEMO_TICKETS) {
     const no = await createOne(deps, demo, citizen, actors.get('operator') as StaffActor);
-    for (const [who, action, input] of demo.steps(org.units)) await performAction(deps, actors.get(who) as CitizenActor | StaffActor, { no, action, input });
+    for (const [who, action, input] of demo.steps(org.units, deps.profile)) await performAction(deps, actors.get(who) as CitizenActor | StaffActor, { no, action, input });
   }
   deps.logger.info({ tickets: DEMO_TICKETS.length, citizenLoginCode: DEMO_CITIZEN_CODE }, 'demo tickets seeded');
   return DEMO_TICKETS.length;
