@@ -41,6 +41,7 @@ export const NOTIFY_TEMPLATES = [
   'supervised',
   'termination-requested',
   'termination-refused',
+  'business-replied',
 ] as const;
 export type NotifyTemplate = (typeof NOTIFY_TEMPLATES)[number];
 

@@ -60,6 +60,8 @@ describe('liaoning (002): the 涉企营商环境 track', () => {
 
   test('002 §19 ¶1, §26 when the unit replies on an enterprise request, then the operator may not review it; the 营商 authority (supervisor) approves or sends it back', async () => {
     const no = await repliedEnterprise(w);
+    const inbox = await w.t.http.get('/api/admin/v1/notices').set(bearer(w.supervisor.token));
+    expect((inbox.body.items as Array<{ kind: string; ticketNo: string }>).filter((n) => n.ticketNo === no).map((n) => n.kind)).toContain('business-replied');
     const byOperator = await act(w, w.operator.token, no, 'review', { approve: true });
     expect([byOperator.status, byOperator.body.error.code]).toEqual([422, 'RULE_VIOLATION']);
     expect(byOperator.body.error.message).toContain('002 §19, §26');

@@ -17,6 +17,8 @@ const WAITS_FOR: Partial<Record<NotifyTemplate, TicketAction>> = {
   'termination-requested': 'decide-termination',
   'extension-requested': 'decide-extension',
   replied: 'review',
+  // 002 §19 ¶1, §26: a 涉企 result waits for the 营商环境建设主管部门 (supervisors).
+  'business-replied': 'business-review',
   'rated-unsatisfied': 'decide-reopen',
   // 003 §8 C: the plan (a stage report) waits for the centre's deadline; elsewhere the stage reply is for the supervisors.
   'stage-report': 'set-deadline',

@@ -49,7 +49,7 @@ export function reply(t: TicketState, input: ActionInput<'reply'>, _a: Actor, ct
     // 003 §13: the citizen hears the result before the centre does.
     effects: [
       { kind: 'notify', audience: 'citizen', template: 'replied' },
-      { kind: 'notify', audience: 'platform', template: 'replied' },
+      { kind: 'notify', audience: 'platform', template: needsAuthorityReview(t, ctx) ? 'business-replied' : 'replied' },
     ],
   };
 }
