@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert, Badge, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import type { StaffNotice } from '../../api/types';
 import { noticesChanged } from '../../hooks/use-unread';
+import { useCursorList } from '../../hooks/use-cursor-list';
 
 const LEVEL_COLORS: Record<StaffNotice['level'], string> = { urgent: 'red', warning: 'orange', info: 'blue' };
 const LEVEL_LABELS: Record<StaffNotice['level'], string> = { urgent: '紧急', warning: '提醒', info: '通知' };
@@ -14,33 +15,15 @@ const LEVEL_LABELS: Record<StaffNotice['level'], string> = { urgent: '紧急', w
 export function NoticesPage() {
   const navigate = useNavigate();
   const [unreadOnly, setUnreadOnly] = useState(true);
-  const [items, setItems] = useState<StaffNotice[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
   const [unread, setUnread] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await unwrap(api.GET('/api/admin/v1/notices', { params: { query: { limit: 20, ...(unreadOnly ? { unread: true } : {}), ...(after ? { cursor: after } : {}) } } }));
-        setItems((old) => (after ? [...old, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setUnread(page.unreadCount);
-        noticesChanged(page.unreadCount);
-      } catch (err) {
-        setError(messageOf(err));
-      } finally {
-        setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (after: string | null) => unwrap(api.GET('/api/admin/v1/notices', { params: { query: { limit: 20, ...(unreadOnly ? { unread: true } : {}), ...(after ? { cursor: after } : {}) } } })),
     [unreadOnly],
   );
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, cursor, loading, error, setError, load } = useCursorList<StaffNotice, Awaited<ReturnType<typeof fetchPage>>>(fetchPage, (page) => {
+    setUnread(page.unreadCount);
+    noticesChanged(page.unreadCount);
+  });
 
   async function open(n: StaffNotice) {
     if (!n.readAt) {

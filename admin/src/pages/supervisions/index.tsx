@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert, Button, Card, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import { messageOf } from '../../api/errors';
 import type { SupervisionRecord } from '../../api/types';
+import { useCursorList } from '../../hooks/use-cursor-list';
 
 type Status = SupervisionRecord['status'];
 const STATUS: Record<Status, [string, string]> = { open: ['督办中', 'red'], resolved: ['已办结', 'green'], escalated: ['已移交督查', 'orange'] };
@@ -12,30 +12,11 @@ const STATUS: Record<Status, [string, string]> = { open: ['督办中', 'red'], r
 /** 督办记录 (000 §22-24): newest first, by status; a handler sees its own unit's only (the API's rule). */
 export function SupervisionsPage() {
   const [status, setStatus] = useState<Status | undefined>('open');
-  const [items, setItems] = useState<SupervisionRecord[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await unwrap(api.GET('/api/admin/v1/supervisions', { params: { query: { limit: 20, ...(status ? { status } : {}), ...(after ? { cursor: after } : {}) } } }));
-        setItems((old) => (after ? [...old, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (err) {
-        setError(messageOf(err));
-      } finally {
-        setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (after: string | null) => unwrap(api.GET('/api/admin/v1/supervisions', { params: { query: { limit: 20, ...(status ? { status } : {}), ...(after ? { cursor: after } : {}) } } })),
     [status],
   );
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, cursor, loading, error, load } = useCursorList<SupervisionRecord, Awaited<ReturnType<typeof fetchPage>>>(fetchPage);
 
   return (
     <Card className="ticket-card" title="督办记录">
