@@ -101,7 +101,7 @@ export function open311Routes(kit: RouteKit, deps: AppDeps): void {
       path: '/open311/v2/services',
       handle: async (ctx) => {
         await reader(ctx, queryParams(ctx));
-        return { root: 'services', body: (await listServices(deps.db)) as unknown as XmlValue };
+        return { root: 'services', body: (await listServices(deps.db)) };
       },
     },
     {
@@ -111,7 +111,7 @@ export function open311Routes(kit: RouteKit, deps: AppDeps): void {
         await reader(ctx, queryParams(ctx));
         const code = serviceCodeSchema.safeParse(ctx.params.code);
         if (!code.success) throw open311Error(404, `service_code ${ctx.params.code} not found`);
-        return { root: 'service_definition', body: (await serviceDefinition(deps.db, code.data)) as unknown as XmlValue };
+        return { root: 'service_definition', body: (await serviceDefinition(deps.db, code.data)) };
       },
     },
     {
@@ -122,7 +122,7 @@ export function open311Routes(kit: RouteKit, deps: AppDeps): void {
         const client = await clientOfKey(deps.db, params.api_key?.trim() || undefined);
         await createRateLimiter(deps, { name: 'open311-requests', limit: client.requestsPerHour, windowMs: 3_600_000 }).consume(client._id, ctx);
         const filed = await fileRequest(deps, client, parse(createRequestSchema, params));
-        return { status: 201, root: 'service_requests', body: [filed as unknown as XmlValue] };
+        return { status: 201, root: 'service_requests', body: [filed] };
       },
     },
     {
@@ -131,7 +131,7 @@ export function open311Routes(kit: RouteKit, deps: AppDeps): void {
       handle: async (ctx) => {
         const params = queryParams(ctx);
         const caller = await reader(ctx, params);
-        return { root: 'service_requests', body: (await listRequests(deps, parse(listRequestsSchema, params), caller)) as unknown as XmlValue };
+        return { root: 'service_requests', body: (await listRequests(deps, parse(listRequestsSchema, params), caller)) };
       },
     },
     {
@@ -141,7 +141,7 @@ export function open311Routes(kit: RouteKit, deps: AppDeps): void {
         const caller = await reader(ctx, queryParams(ctx));
         const id = requestIdSchema.safeParse(ctx.params.id);
         if (!id.success) throw open311Error(404, `service_request_id ${ctx.params.id} not found`);
-        return { root: 'service_requests', body: [(await findRequest(deps, id.data, caller)) as unknown as XmlValue] };
+        return { root: 'service_requests', body: [(await findRequest(deps, id.data, caller))] };
       },
     },
     {
@@ -151,7 +151,7 @@ export function open311Routes(kit: RouteKit, deps: AppDeps): void {
         await reader(ctx, queryParams(ctx));
         const token = tokenSchema.safeParse(ctx.params.token);
         if (!token.success) throw open311Error(404, `token ${ctx.params.token} not found`);
-        return { root: 'service_requests', body: [(await findToken(deps, token.data)) as unknown as XmlValue] };
+        return { root: 'service_requests', body: [(await findToken(deps, token.data))] };
       },
     },
   ];

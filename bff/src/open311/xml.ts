@@ -5,7 +5,8 @@
  * cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF) are dropped.
  */
 
-export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [key: string]: XmlValue };
+/** A scalar, a list, or any plain object (the views' interfaces, whose fields are XmlValues in turn). */
+export type XmlValue = string | number | boolean | null | undefined | readonly XmlValue[] | object;
 
 /** The element of each item of a list element (spec names: services/service, attributes/attribute…). */
 const LIST_ITEMS: Record<string, string> = {
@@ -26,11 +27,12 @@ export const escapeXml = (text: string): string => text.replace(NOT_XML, '').rep
 function element(name: string, value: XmlValue): string {
   if (value === null || value === undefined || value === '') return `<${name}/>`;
   if (Array.isArray(value)) {
+    const list: readonly XmlValue[] = value;
     const item = LIST_ITEMS[name];
     if (!item) throw new Error(`no item element for list <${name}>`);
-    return `<${name}>${value.map((v) => element(item, v)).join('')}</${name}>`;
+    return `<${name}>${list.map((v) => element(item, v)).join('')}</${name}>`;
   }
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v)).join('')}</${name}>`;
+  if (typeof value === 'object') return `<${name}>${Object.entries(value as Record<string, XmlValue>).map(([k, v]) => element(k, v)).join('')}</${name}>`;
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
