@@ -16297,7 +16297,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description RANGE_NOT_SATISFIABLE */
+            /** @description RANGE_NOT_SATISFIABLE (Content-Range names the size) */
             416: {
                 headers: {
                     [name: string]: unknown;

@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../http/errors';
 import { defineRoute, type RouteKit } from '../http/route';
 import { absoluteUrl } from '../storage/absolute-url';
 import { CONTENT_TYPE_BY_EXT, isObjectKey, parseObjectKey } from '../storage/object-key';
-import { sendRanged } from '../storage/routes';
+import { sendRanged, SIGNED_READ_DOC } from '../storage/routes';
 import { checkHandleUrl, HANDLE_FILES_PATH, isHandle, openHandle, signedHandleUrl } from './handles';
 import { ownerOnly, type CanReadMedia, type MediaReader } from './access';
 
@@ -73,14 +73,7 @@ export function mediaRoutes(canRead: CanReadMedia = ownerOnly) {
         tags: ['media'],
         auth: 'public',
         params: z.object({ handle: z.string().min(1).max(300) }),
-        query: z.object({ expires: z.coerce.number().int().positive(), signature: z.string().min(1).max(128) }),
-        responses: {
-          200: { description: 'the object' },
-          206: { description: 'a byte range of the object' },
-          403: { description: 'MEDIA_URL_INVALID or MEDIA_URL_EXPIRED' },
-          404: { description: 'MEDIA_NOT_FOUND' },
-          416: { description: 'RANGE_NOT_SATISFIABLE' },
-        },
+        ...SIGNED_READ_DOC,
       },
       (ctx, { params, query }) => serveHandle(ctx, deps, params.handle, query.expires, query.signature),
     );

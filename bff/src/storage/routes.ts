@@ -64,6 +64,18 @@ const postResponseXml = (key: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<PostResponse><Bucket>local</Bucket><Key>${key}</Key></PostResponse>`;
 
 /** The local adapter's two public endpoints; with OSS configured they do not exist. */
+/** Query and answers of a signed, expiring read URL served with ranges (local files and media handles). */
+export const SIGNED_READ_DOC = {
+  query: z.object({ expires: z.coerce.number().int().positive(), signature: z.string().min(1).max(128) }),
+  responses: {
+    200: { description: 'the object' },
+    206: { description: 'a byte range of the object' },
+    403: { description: 'MEDIA_URL_INVALID or MEDIA_URL_EXPIRED' },
+    404: { description: 'MEDIA_NOT_FOUND' },
+    416: { description: 'RANGE_NOT_SATISFIABLE (Content-Range names the size)' },
+  },
+};
+
 export function localStorageRoutes(kit: RouteKit, deps: AppDeps): void {
   const storage = deps.storage;
   if (!(storage instanceof LocalStorage)) return;
@@ -129,14 +141,7 @@ export function localStorageRoutes(kit: RouteKit, deps: AppDeps): void {
       tags: ['media'],
       auth: 'public',
       params: z.object({ key: z.string().min(1).max(200) }),
-      query: z.object({ expires: z.coerce.number().int().positive(), signature: z.string().min(1).max(128) }),
-      responses: {
-        200: { description: 'the object' },
-        206: { description: 'a byte range of the object' },
-        403: { description: 'MEDIA_URL_INVALID or MEDIA_URL_EXPIRED' },
-        404: { description: 'MEDIA_NOT_FOUND' },
-        416: { description: 'RANGE_NOT_SATISFIABLE (Content-Range names the size)' },
-      },
+      ...SIGNED_READ_DOC,
     },
     async (ctx, { params, query }) => {
       const verdict = storage.checkReadUrl(params.key, query.expires, query.signature);
