@@ -82,10 +82,11 @@ export interface AppDeps {
 type RouteModule = (kit: RouteKit, deps: AppDeps) => void;
 
 /**
- * Each capability registers its routes here, in one list. Order matters in two places: other
- * `/tickets/…` sub-routes come before `staffTicketRoutes` (its generic `/tickets/:no/:action`
- * answers 400 to anything that is not an action), and `openApiRoutes` comes last (it documents
- * the rest).
+ * Each capability registers its routes here, in one list. Order matters in two places: a
+ * literal path comes before a parameter route of the same shape and method (`/tickets/similar`,
+ * `/tickets/counts` before `/tickets/:no`; the router runs the first that matches, while the
+ * method guard already keeps a literal path's other methods away from the parameter route), and
+ * `openApiRoutes` comes last (it documents the rest).
  */
 const routeModules: RouteModule[] = [
   healthRoutes,
@@ -115,7 +116,7 @@ const routeModules: RouteModule[] = [
   caseRoutes,
   sceneRoutes,
   catalogRoutes,
-  // tickets: specific sub-routes first, the generic action route after them
+  // tickets
   duplicateRoutes,
   citizenTicketRoutes,
   dispatchSuggestionRoutes,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, CLAIMANT_KINDS, TICKET_ACTIONS, TICKET_CLASSES, TICKET_STATUSES, TICKET_TYPES } from './enums';
+import { CHANNELS, CLAIMANT_KINDS, TICKET_CLASSES, TICKET_STATUSES, TICKET_TYPES } from './enums';
 import { CONTENT_LIMITS, MAX_ATTACHMENTS, PAGE_LIMITS, TEXT_LIMITS } from './limits';
 import { categoryCodeSchema } from './scene-schemas';
 import { CONFIDENTIAL_DESCRIPTION, DISCLOSE_IDENTITY_DESCRIPTION } from './confidentiality';
@@ -132,7 +132,6 @@ export const adminTicketListQuerySchema = z.strictObject({
 export type AdminTicketListQuery = z.output<typeof adminTicketListQuerySchema>;
 
 export const ticketNoParamsSchema = z.strictObject({ no: ticketNoSchema });
-export const ticketActionParamsSchema = z.strictObject({ no: ticketNoSchema, action: z.enum(TICKET_ACTIONS) });
 
 /** POST /api/admin/v1/tickets/{no}/notes — an internal note: staff only, never in the citizen view. */
 export const internalNoteSchema = z.strictObject({ note: text(TEXT_LIMITS.note) });
