@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SATISFACTION_LEVELS, TICKET_CLASSES, type TicketAction } from './enums';
 import { MAX_ATTACHMENTS, CONTENT_LIMITS, TEXT_LIMITS } from './limits';
 import { CONSULTATION_KINDS, EVALUATION_FINDINGS, REFERRAL_BODIES } from './escalations';
-import { EMERGENCY_LINES, REJECT_REASON_CODES, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES, type RejectReasonCode, type TerminationReasonCode } from './reasons';
+import { EMERGENCY_LINES, REJECT_REASON_CODES, RETURN_GROUNDS, SUPERVISION_MEANS, SUPERVISION_TRIGGERS, TERMINATION_REASON_CODES, type RejectReasonCode, type TerminationReasonCode } from './reasons';
 import { idSchema, isoDateTimeSchema, optionalText, storageKeySchema, text, ticketNoSchema, VISIBLE_TEXT_PATTERN } from './validation';
 import { createTicketSchema } from './ticket-schemas';
 import { categoryCodeSchema } from './scene-schemas';
@@ -35,9 +35,21 @@ export const signInputSchema = z.strictObject({ note });
  * `transferTo`: the unit the ticket should go to instead (002 §21 「申请转其他责任单位」);
  * `approvedBy`: the unit's 分管领导 who approved the return, where the profile requires it (003 §11).
  */
-export const requestReturnInputSchema = z.strictObject({ reason: text(TEXT_LIMITS.reason), transferTo: idSchema.optional(), approvedBy: optionalText(TEXT_LIMITS.name) });
-/** `transferTo`: on approval, dispatch at once to this unit (else the unit the request named, else back to the pool). */
-export const decideReturnInputSchema = z.strictObject({ approve: z.boolean(), transferTo: idSchema.optional(), note });
+export const requestReturnInputSchema = z.strictObject({
+  reason: text(TEXT_LIMITS.reason),
+  transferTo: idSchema.optional(),
+  approvedBy: optionalText(TEXT_LIMITS.name),
+  /** 004 §9: outside the unit's authority (事权), or it must recuse itself (回避). */
+  grounds: z.enum(RETURN_GROUNDS).optional(),
+  /** 004 §8 不予受理申请: the request is outside the platform's scope for this reason (the profile's reject reasons). */
+  outOfScope: z.enum(REJECT_REASON_CODES).optional(),
+});
+/**
+ * `transferTo`: on approval, dispatch at once to this unit (else the unit the request named, else back to the pool).
+ * Where a unit above reviews (004 §7-9): `transferTo` is itself (本级受理承办) or a unit under it; without it an
+ * approval passes the application up (转请, `note` says why); `rejectReason` confirms a 不予受理申请 (004 §8).
+ */
+export const decideReturnInputSchema = z.strictObject({ approve: z.boolean(), transferTo: idSchema.optional(), rejectReason: z.enum(REJECT_REASON_CODES).optional(), note });
 export const replyInputSchema = z.strictObject({ result: text(TEXT_LIMITS.result), attachments: attachments.optional() });
 export const reviewInputSchema = z
   .strictObject({ approve: z.boolean(), note })
@@ -179,6 +191,8 @@ const profileEnum = <T extends string>(codes: readonly T[]) => z.enum(codes as u
 export function actionInputSchemaFor<A extends TicketAction>(action: A, profile: ReasonCodeLists): z.ZodType<ActionInput<A>> {
   if (action === 'reject') return rejectInputSchema.extend({ reasonCode: profileEnum(profile.rejectReasons.value) }) as unknown as z.ZodType<ActionInput<A>>;
   if (action === 'terminate') return terminateInputSchema.extend({ reasonCode: profileEnum(profile.terminationReasons.value) }) as unknown as z.ZodType<ActionInput<A>>;
+  if (action === 'request-return') return requestReturnInputSchema.extend({ outOfScope: profileEnum(profile.rejectReasons.value).optional() }) as unknown as z.ZodType<ActionInput<A>>;
+  if (action === 'decide-return') return decideReturnInputSchema.extend({ rejectReason: profileEnum(profile.rejectReasons.value).optional() }) as unknown as z.ZodType<ActionInput<A>>;
   if (action === 'request-termination') return requestTerminationInputSchema.extend({ reasonCode: profileEnum(profile.terminationReasons.value) }) as unknown as z.ZodType<ActionInput<A>>;
   return ACTION_INPUT_SCHEMAS[action] as unknown as z.ZodType<ActionInput<A>>;
 }

@@ -96,6 +96,14 @@ export const TERMINATION_REASONS: Record<TerminationReasonCode, CodedReason> = {
 };
 
 /** Special lines and departments an emergency is handed to (002 §18 「及时转接相应专线或通报应急、消防、卫生、公安等部门」). */
+/** Why a unit applies to pass a request on (004 §9): 超出本单位本辖区事权范围, or 存在应当回避情形. */
+export const RETURN_GROUNDS = ['outside-authority', 'recusal'] as const;
+export type ReturnGrounds = (typeof RETURN_GROUNDS)[number];
+export const RETURN_GROUND_LABELS: Record<ReturnGrounds, string> = {
+  'outside-authority': '超出本单位本辖区事权范围',
+  recusal: '存在应当回避情形',
+};
+
 export const EMERGENCY_LINES = ['110', '119', '120', '122', 'emergency-management'] as const;
 export type EmergencyLine = (typeof EMERGENCY_LINES)[number];
 export const EMERGENCY_LINE_LABELS: Record<EmergencyLine, string> = {

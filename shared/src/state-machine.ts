@@ -44,6 +44,11 @@ export interface ActionWho {
   unit?: 'lead' | 'co';
   /** The platform's own jobs (sweeper). */
   system?: true;
+  /**
+   * While the ticket names a `reviewUnit` (004 §7-9 bottom-up), the staff of that unit decide in
+   * place of `roles`; nobody else may. Without one, `roles` as usual.
+   */
+  reviewer?: true;
 }
 
 export interface ActionSpec {
@@ -68,9 +73,9 @@ export const STATE_MACHINE: Readonly<Record<TicketAction, ActionSpec>> = {
   dispatch: { from: ['accepted'], to: ['dispatched'], who: { roles: ['dispatcher'] } },
   sign: { from: ['dispatched'], to: ['handling'], who: lead },
   'request-return': { from: AT_UNIT, to: ['returning'], who: lead },
-  'decide-return': { from: ['returning'], to: ['accepted', 'dispatched', 'handling'], who: { roles: ['dispatcher'] } },
+  'decide-return': { from: ['returning'], to: ['accepted', 'dispatched', 'handling', 'returning', 'rejected'], who: { roles: ['dispatcher'], reviewer: true } },
   reply: { from: ['handling'], to: ['replied'], who: lead },
-  review: { from: ['replied'], to: ['visiting', 'handling'], who: { roles: ['operator'] } },
+  review: { from: ['replied'], to: ['visiting', 'handling'], who: { roles: ['operator'], reviewer: true } },
   rate: { from: ['visiting'], to: ['closed', 'visiting'], who: { citizen: true } },
   visit: { from: ['visiting'], to: ['closed', 'visiting'], who: { roles: ['visitor'] } },
   'decide-reopen': { from: ['visiting'], to: ['handling', 'accepted', 'closed'], who: { roles: ['operator', 'visitor'] } },
@@ -150,9 +155,16 @@ function checkUnit(who: ActionWho, actor: Actor, t: TicketState): TransitionErro
   return null;
 }
 
+/** 004 §8-9: the unit above decides its subordinate's application — its staff, nobody else. */
+function checkReviewer(reviewUnit: string, actor: Actor): TransitionError | null {
+  if (actor.kind !== 'staff') return fail.roleNotAllowed('此申请由上级单位审核');
+  return actor.unit === reviewUnit ? null : fail.notYourUnit('此申请由上级单位审核');
+}
+
 /** Role, status and unit checks of the table, without input or business rules. */
 export function checkAllowed(t: TicketState, action: TicketAction, actor: Actor): TransitionError | null {
   const spec = STATE_MACHINE[action];
+  if (spec.who.reviewer && t.reviewUnit && spec.from.includes(t.status)) return checkReviewer(t.reviewUnit, actor);
   const roleError = checkActor(spec.who, actor, t.citizenId);
   if (roleError) return roleError;
   if (!spec.from.includes(t.status)) return fail.invalidTransition(`当前状态不能进行此操作`, { status: t.status, action });

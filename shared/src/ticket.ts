@@ -1,5 +1,5 @@
 import type { Channel, ClaimantKind, Satisfaction, TicketClass, TicketStatus, TicketType } from './enums';
-import type { EmergencyLine, RejectReasonCode, SupervisionMeans, TerminationReasonCode } from './reasons';
+import type { EmergencyLine, RejectReasonCode, ReturnGrounds, SupervisionMeans, TerminationReasonCode } from './reasons';
 
 /**
  * The plain data the BFF stores on the ticket document and the state machine reads. Dates are
@@ -70,6 +70,12 @@ export interface PendingReturn {
   transferTo?: string;
   /** The unit's 分管领导 who approved the return (003 §11). */
   approvedBy?: string;
+  /** Why the unit cannot handle it (004 §9): outside its authority (事权), or it should recuse itself (回避). */
+  grounds?: ReturnGrounds;
+  /** A 不予受理申请 (004 §8): the applicant finds the request outside the platform's scope, for this reason. */
+  outOfScope?: RejectReasonCode;
+  /** Units that reviewed the application and passed it further up (004 §7 转请), lowest first. */
+  passedUpBy?: string[];
 }
 
 /** A unit's application to end handling (001 §15(5)(6)): the platform reviews it. */
@@ -127,6 +133,12 @@ export interface TicketState {
   deadlines?: TicketDeadlines | null;
   extensions: ExtensionRecord[];
   pendingReturn?: PendingReturn | null;
+  /**
+   * The unit above that decides a pending application of the lead unit (004 §7-9 bottom-up): its
+   * 转请处理 / 不予受理 application (status `returning`) or a community's 办结申请 (status `replied`).
+   * Null or absent: the platform decides, as everywhere else.
+   */
+  reviewUnit?: string | null;
   pendingTermination?: PendingTermination | null;
   closureConsent?: ClosureConsent | null;
   /** 002 §19 ¶1, §26: the 营商环境建设主管部门 approved the unit's result. */

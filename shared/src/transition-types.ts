@@ -1,5 +1,5 @@
 import type { WorkCalendar } from './calendar';
-import type { TicketAction, TicketStatus } from './enums';
+import type { TicketAction, TicketStatus, UnitLevel } from './enums';
 import type { RegulationProfile } from './profiles/schema';
 import type { SupervisionMeans, SupervisionTrigger } from './reasons';
 import type { TicketState } from './ticket';
@@ -9,7 +9,21 @@ export interface TransitionContext {
   now: Date;
   profile: RegulationProfile;
   calendar: WorkCalendar;
+  /**
+   * The units an action touches and everything above them (the lead unit, the reviewing unit, a
+   * unit named in the input), where the profile handles bottom-up (004 §7-9): the pure rules
+   * cannot look the tree up. Absent: no unit reviews anything; the platform does.
+   */
+  units?: UnitDirectory;
 }
+
+/** A unit's place in the tree: its parent, its level and its ancestors (root first, itself last). */
+export interface UnitPlace {
+  parent: string | null;
+  level: UnitLevel;
+  ancestors: readonly string[];
+}
+export type UnitDirectory = Readonly<Record<string, UnitPlace>>;
 
 /** Message templates the BFF renders (WeChat subscribe message, in-app notice, platform queue). */
 export const NOTIFY_TEMPLATES = [

@@ -87,7 +87,7 @@ describe('dispatch, lead and co-units', () => {
     const t = buildTicket({ dispatchedAt: sh('2026-03-02T09:00:00') });
     expect(transition(t, 'request-return', actors.leadHandler, { reason: '事权不在本单位' }, at('2026-03-04T18:00:00', 'chongqing')).ok).toBe(true);
     const late = transition(t, 'request-return', actors.leadHandler, { reason: '事权不在本单位' }, at('2026-03-05T09:00:00', 'chongqing'));
-    expect(!late.ok && late.error.message).toContain('004 §9');
+    expect(!late.ok && late.error.message).toContain('§9）');
   });
 });
 

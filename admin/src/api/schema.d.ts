@@ -1076,7 +1076,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve or refuse a return request (dispatcher); approved with a `transferTo` (the dispatcher’s, else the one the unit named) it is dispatched at once to that unit (002 §21 另行转办), else back to the pool
+         * Approve or refuse a return request (dispatcher); approved with a `transferTo` (the dispatcher’s, else the one the unit named) it is dispatched at once to that unit (002 §21 另行转办), else back to the pool. Where the ticket names a `reviewUnit` (004 §7-9) that unit’s staff decide instead: `transferTo` itself (本级受理承办) or a unit under it (分办); approved without one, the application passes to the next level up with `note` as its reason (转请); `rejectReason` confirms a 不予受理申请 and tells the citizen (004 §8)
          * @description 已审核退回申请. Allowed from: returning. A handler acts only on tickets of its unit.
          */
         post: operations["staff-decide-return"];
@@ -1276,7 +1276,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ask to return a ticket that is not the unit’s (申请退回, lead unit), optionally naming the unit it should go to (`transferTo`, 002 §21 申请转其他责任单位) and the 分管领导 who approved it (`approvedBy`, required where the profile’s `returnLeaderApproval` says, 003 §11)
+         * Ask to return a ticket that is not the unit’s (申请退回, lead unit), optionally naming the unit it should go to (`transferTo`, 002 §21 申请转其他责任单位), the 分管领导 who approved it (`approvedBy`, required where the profile’s `returnLeaderApproval` says, 003 §11) and the grounds (`grounds`: 事权 or 回避, 004 §9). Where the profile has `bottomUp` (004 §7-9) it is a 转请处理申请 to the unit above (`reviewUnit` on the ticket), and `outOfScope` makes it a 不予受理申请 (004 §8)
          * @description 承办单位申请退回. Allowed from: dispatched, handling. A handler acts only on tickets of its unit.
          */
         post: operations["staff-request-return"];
@@ -1336,7 +1336,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve a reply, or send it back for rework with a reason (审核)
+         * Approve a reply, or send it back for rework with a reason (审核). Where the ticket names a `reviewUnit` (a community’s 办结申请, 004 §8 ¶2) that unit’s staff review instead: approved it is closed as handled; refused, the reviewing unit takes the request on itself
          * @description 平台已审核答复. Allowed from: replied. A handler acts only on tickets of its unit.
          */
         post: operations["staff-review"];
@@ -8792,6 +8792,28 @@ export interface operations {
                             })[];
                             /** @description derived at read time: the due date passed while the unit still owes the reply */
                             overdue: boolean;
+                            /** @description the lead unit’s application to return or pass on the request, while `returning` */
+                            pendingReturn: ({
+                                approvedBy?: string;
+                                /**
+                                 * @description 004 §9: outside the unit’s authority, or recusal (回避)
+                                 * @enum {string}
+                                 */
+                                grounds?: "outside-authority" | "recusal";
+                                /**
+                                 * @description a 不予受理申请 (004 §8): the reason the applicant gives
+                                 * @enum {string}
+                                 */
+                                outOfScope?: "civil-dispute" | "legal-procedure" | "law-enforcement-discipline" | "petition" | "information-disclosure" | "not-specific" | "abusive" | "duplicate" | "industry-body" | "military" | "missing-evidence" | "secrets-privacy" | "public-order" | "legislature-judiciary" | "internal-administration" | "emergency-hotline" | "other-unlawful";
+                                /** @description units that reviewed the application and passed it up (004 §7 转请), lowest first */
+                                passedUpBy?: string[];
+                                reason: string;
+                                requestedAt: string;
+                                transferTo?: string;
+                                unit: string;
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
                             /** @description the lead unit’s application to end handling, waiting for the platform’s decision (001 §15(5)(6)) */
                             pendingTermination: {
                                 material: string;
@@ -8805,6 +8827,8 @@ export interface operations {
                                 [key: string]: unknown;
                             } | null;
                             result: string | null;
+                            /** @description the unit above that decides the lead unit’s pending application (004 §7-9 bottom-up): its 转请处理 or 不予受理 application (`returning`) or a community’s 办结申请 (`replied`); null: the platform decides */
+                            reviewUnit: string | null;
                             /** @enum {string} */
                             status: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
                             statusLabel: string;
@@ -10530,6 +10554,8 @@ export interface operations {
                 "application/json": {
                     approve: boolean;
                     note?: string;
+                    /** @enum {string} */
+                    rejectReason?: "legal-procedure" | "law-enforcement-discipline" | "petition";
                     transferTo?: string;
                 };
             };
@@ -12317,6 +12343,10 @@ export interface operations {
             content: {
                 "application/json": {
                     approvedBy?: string;
+                    /** @enum {string} */
+                    grounds?: "outside-authority" | "recusal";
+                    /** @enum {string} */
+                    outOfScope?: "legal-procedure" | "law-enforcement-discipline" | "petition";
                     reason: string;
                     transferTo?: string;
                 };

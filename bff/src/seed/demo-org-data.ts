@@ -51,7 +51,7 @@ export interface DemoStaff {
   unit?: string;
 }
 
-/** One account per role, and handlers for a department, a street and a utility. */
+/** One account per role, and handlers for a department, a district, a street, a community and a utility. */
 export const DEMO_STAFF: readonly DemoStaff[] = [
   { key: 'admin', username: 'demo-admin', name: '演示管理员', roles: ['admin'] },
   { key: 'operator', username: 'demo-operator', name: '王受理', roles: ['operator'] },
@@ -61,5 +61,8 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { key: 'chengguanHandler', username: 'demo-chengguan', name: '张城管', roles: ['handler'], unit: 'chengguan' },
   { key: 'zhujianHandler', username: 'demo-zhujian', name: '陈住建', roles: ['handler'], unit: 'zhujian' },
   { key: 'renminluHandler', username: 'demo-renminlu', name: '周街道', roles: ['handler'], unit: 'renminluStreet' },
+  // The levels below and above the street, for the bottom-up flow (004 §7-9): a community, the district.
+  { key: 'jinyuHandler', username: 'demo-jinyu', name: '孙社区', roles: ['handler'], unit: 'jinyuCommunity' },
+  { key: 'baiyinDistrictHandler', username: 'demo-baiyinqu', name: '郑区指挥中心', roles: ['handler'], unit: 'baiyinDistrict' },
   { key: 'waterHandler', username: 'demo-water', name: '吴供水', roles: ['handler'], unit: 'water' },
 ];

@@ -1,6 +1,6 @@
 /**
  * Who may see a ticket. A citizen sees only their own; a handler (unit staff) only tickets
- * where its unit is the lead or a co-unit; platform staff (operator, dispatcher, supervisor,
+ * where its unit is the lead or a co-unit, or must review the lead unit's application (004 §8-9); platform staff (operator, dispatcher, supervisor,
  * visitor, admin) see all. Not visible and not there answer the same 404, so numbers cannot be
  * probed.
  */
@@ -27,11 +27,12 @@ export const isPlatformStaff = (actor: StaffActor): boolean => actor.roles.some(
 /** A handler-only account: sees its unit's tickets, with confidential contacts masked. */
 export const isUnitOnly = (actor: StaffActor): boolean => !isPlatformStaff(actor);
 
-export function canSeeTicket(actor: TicketActor, ticket: Pick<TicketDoc, 'citizenId' | 'leadUnit' | 'coUnits'>): boolean {
+/** Unit staff see their unit's tickets (lead or co), and an application their unit must review (004 §8-9). */
+export function canSeeTicket(actor: TicketActor, ticket: Pick<TicketDoc, 'citizenId' | 'leadUnit' | 'coUnits' | 'reviewUnit'>): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind === 'citizen') return ticket.citizenId === actor.id;
   if (isPlatformStaff(actor)) return true;
-  return Boolean(actor.unit) && (ticket.leadUnit === actor.unit || ticket.coUnits.includes(actor.unit as string));
+  return Boolean(actor.unit) && (ticket.leadUnit === actor.unit || ticket.coUnits.includes(actor.unit as string) || ticket.reviewUnit === actor.unit);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type Effect,
   type TicketAction,
   type TicketState,
+  type UnitDirectory,
 } from '@mashang/shared';
 import { applyVersioned } from '../db/atomic';
 import { AppError, badRequest, conflict, preconditionFailed, unprocessable } from '../http/errors';
@@ -75,6 +76,26 @@ function namedUnits(action: TicketAction, input: unknown): string[] {
   }
   if (action === 'refer-lead') return [(input as ActionInput<'refer-lead'>).unit].filter((u): u is string => Boolean(u));
   return [];
+}
+
+/** Actions whose rules look at the unit tree where the profile handles bottom-up (004 §7-9). */
+const TIERED_ACTIONS: readonly TicketAction[] = ['request-return', 'decide-return', 'reply', 'review'];
+
+/**
+ * The units a bottom-up action touches — the lead unit, the reviewing unit, a unit named in the
+ * input — with every unit above them, for the pure rules (shared transitions/tiers.ts). Two
+ * indexed reads, only where the profile has `bottomUp`.
+ */
+async function unitDirectory(deps: TicketDeps, ticket: TicketDoc, action: TicketAction, input: unknown): Promise<UnitDirectory | undefined> {
+  if (!deps.profile.bottomUp || !TIERED_ACTIONS.includes(action)) return undefined;
+  const transferTo = action === 'decide-return' ? (input as ActionInput<'decide-return'>).transferTo : undefined;
+  const named = [ticket.leadUnit, ticket.reviewUnit, transferTo].filter((u): u is string => Boolean(u));
+  if (!named.length) return undefined;
+  const units = unitModel(deps.db);
+  const first = await units.find({ _id: { $in: named } }, { ancestors: 1 }).lean<Array<Pick<UnitDoc, '_id' | 'ancestors'>>>();
+  const ids = [...new Set([...named, ...first.flatMap((u) => u.ancestors)])];
+  const rows = await units.find({ _id: { $in: ids } }, { parent: 1, level: 1, ancestors: 1 }).lean<Array<Pick<UnitDoc, '_id' | 'parent' | 'level' | 'ancestors'>>>();
+  return Object.fromEntries(rows.map((u) => [u._id, { parent: u.parent, level: u.level, ancestors: u.ancestors }]));
 }
 
 /** Ids of the lead and co-units and every ancestor: `unit=` subtree filters match one array. */
@@ -165,7 +186,8 @@ export async function performAction(deps: TicketDeps, actor: TicketActor, req: A
   await precheck(deps, ticket, req.action, input);
   const citation = await knowledgeCitation(deps, req.action, input);
   const now = deps.clock.now();
-  const r = transition(ticket, req.action, actor, input, transitionContext(deps, now));
+  const units = await unitDirectory(deps, ticket, req.action, input);
+  const r = transition(ticket, req.action, actor, input, { ...transitionContext(deps, now), ...(units ? { units } : {}) });
   if (!r.ok) throw new AppError(r.error.status, r.error.code, r.error.message, r.error.details);
   const extras = await extrasOf(deps, ticket, actor, req.action, input);
   const category = await categoryStep(deps, ticket, req.action, input);

@@ -9,6 +9,8 @@ import {
   TICKET_ACTIONS,
   TICKET_STATUSES,
   ticketNoParamsSchema,
+  type RegulationProfile,
+  type StaffRole,
   type TicketAction,
 } from '@mashang/shared';
 import type { AppDeps } from '../app';
@@ -30,6 +32,17 @@ type StaffAction = Exclude<TicketAction, 'submit' | 'supplement' | 'withdraw' | 
 /** The actions staff perform: every row of the state machine with staff roles, except the citizen's submit. */
 const STAFF_ACTIONS = TICKET_ACTIONS.filter((a): a is StaffAction => a !== 'submit' && Boolean(STATE_MACHINE[a].who.roles?.length));
 
+/**
+ * The roles that may call an action's route: the table's, and — where the profile handles
+ * bottom-up (004 §7-9) — unit staff for the decisions a unit above takes on its subordinate's
+ * application (the state machine then admits only the ticket's `reviewUnit`).
+ */
+function actionRoles(action: StaffAction, profile: RegulationProfile): readonly StaffRole[] {
+  const who = STATE_MACHINE[action].who;
+  const roles = who.roles ?? [];
+  return who.reviewer && profile.bottomUp && !roles.includes('handler') ? [...roles, 'handler'] : roles;
+}
+
 /** One line per staff action of the state machine (the body, roles and errors come from the shared table and schemas). */
 const ACTION_SUMMARIES: Record<StaffAction, string> = {
   accept: 'Accept a submitted request (受理; class optional, 003 §8)',
@@ -38,10 +51,10 @@ const ACTION_SUMMARIES: Record<StaffAction, string> = {
   answer: 'Answer a consultation at once (直接答复) with an optional knowledge entry',
   dispatch: 'Dispatch to a lead unit and co-units (派单; suggestion: GET …/dispatch-suggestion)',
   sign: 'Sign for a dispatched ticket (签收, lead unit)',
-  'request-return': 'Ask to return a ticket that is not the unit’s (申请退回, lead unit), optionally naming the unit it should go to (`transferTo`, 002 §21 申请转其他责任单位) and the 分管领导 who approved it (`approvedBy`, required where the profile’s `returnLeaderApproval` says, 003 §11)',
-  'decide-return': 'Approve or refuse a return request (dispatcher); approved with a `transferTo` (the dispatcher’s, else the one the unit named) it is dispatched at once to that unit (002 §21 另行转办), else back to the pool',
+  'request-return': 'Ask to return a ticket that is not the unit’s (申请退回, lead unit), optionally naming the unit it should go to (`transferTo`, 002 §21 申请转其他责任单位), the 分管领导 who approved it (`approvedBy`, required where the profile’s `returnLeaderApproval` says, 003 §11) and the grounds (`grounds`: 事权 or 回避, 004 §9). Where the profile has `bottomUp` (004 §7-9) it is a 转请处理申请 to the unit above (`reviewUnit` on the ticket), and `outOfScope` makes it a 不予受理申请 (004 §8)',
+  'decide-return': 'Approve or refuse a return request (dispatcher); approved with a `transferTo` (the dispatcher’s, else the one the unit named) it is dispatched at once to that unit (002 §21 另行转办), else back to the pool. Where the ticket names a `reviewUnit` (004 §7-9) that unit’s staff decide instead: `transferTo` itself (本级受理承办) or a unit under it (分办); approved without one, the application passes to the next level up with `note` as its reason (转请); `rejectReason` confirms a 不予受理申请 and tells the citizen (004 §8)',
   reply: 'Reply with the handling result (办结答复, lead unit)',
-  review: 'Approve a reply, or send it back for rework with a reason (审核)',
+  review: 'Approve a reply, or send it back for rework with a reason (审核). Where the ticket names a `reviewUnit` (a community’s 办结申请, 004 §8 ¶2) that unit’s staff review instead: approved it is closed as handled; refused, the reviewing unit takes the request on itself',
   visit: 'Record a follow-up visit (回访): answered or not, the satisfaction heard',
   'decide-reopen': 'Decide on an unsatisfied rating: reopen, or close with a reason',
   terminate: 'End handling early (终止办理) with a reason code the active profile allows',
@@ -167,7 +180,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
         description: `${ACTION_LABELS[action]}. Allowed from: ${STATE_MACHINE[action].from.join(', ')}. A handler acts only on tickets of its unit.`,
         tags: TAGS,
         auth: 'staff',
-        roles: STATE_MACHINE[action].who.roles,
+        roles: actionRoles(action, deps.profile),
         params: ticketNoParamsSchema,
         body: actionInputSchemaFor(action, deps.profile),
         bodyExample: ACTION_EXAMPLES[action],

@@ -120,6 +120,8 @@ ticketSchema.index({ tokens: 1 });
 ticketSchema.index({ createdAt: -1 });
 ticketSchema.index({ leadUnit: 1, createdAt: -1 });
 ticketSchema.index({ coUnits: 1 });
+/** Applications a unit above must review (004 §8-9): in the unit staff's scope. */
+ticketSchema.index({ reviewUnit: 1 });
 
 export function ticketModel(db: Connection): Model<TicketDoc> {
   return (db.models.Ticket as Model<TicketDoc>) ?? db.model<TicketDoc>('Ticket', ticketSchema);

@@ -82,11 +82,11 @@ function textClause(q: string | undefined): Filter[] | null {
   return terms.length ? [{ tokens: { $all: terms } }] : null;
 }
 
-/** What this staff member may list at all: unit staff only their unit's tickets (lead or co). */
+/** What this staff member may list at all: unit staff only their unit's tickets (lead or co) and the applications it reviews (004 §8-9). */
 function scopeClause(actor: StaffActor): Filter[] | null {
   if (!isUnitOnly(actor)) return [];
   if (!actor.unit) return null;
-  return [{ $or: [{ leadUnit: actor.unit }, { coUnits: actor.unit }] }];
+  return [{ $or: [{ leadUnit: actor.unit }, { coUnits: actor.unit }, { reviewUnit: actor.unit }] }];
 }
 
 type CommonFilters = Pick<AdminTicketListQuery, 'type' | 'unit' | 'channel' | 'class' | 'q' | 'from' | 'to'>;

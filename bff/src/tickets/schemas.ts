@@ -1,6 +1,6 @@
 /** Response shapes of the ticket routes, for the OpenAPI document (the views in view.ts produce them). */
 import { z } from 'zod';
-import { CHANNELS, CLAIMANT_KINDS, TERMINATION_REASON_CODES, TICKET_ACTIONS, TICKET_STATUSES, TICKET_TYPES } from '@mashang/shared';
+import { CHANNELS, CLAIMANT_KINDS, REJECT_REASON_CODES, RETURN_GROUNDS, TERMINATION_REASON_CODES, TICKET_ACTIONS, TICKET_STATUSES, TICKET_TYPES } from '@mashang/shared';
 import { SWEEP_EVENT_KINDS } from '../sweeper/events';
 
 const timelineEntry = z.object({
@@ -58,6 +58,24 @@ export const oneTicket = z.object({ ticket: ticketDetailSchema });
 /** The staff detail (GET /api/admin/v1/tickets/{no}) adds the platform's records about the ticket. */
 export const oneStaffTicket = z.object({
   ticket: ticketDetailSchema.extend({
+    reviewUnit: z
+      .string()
+      .nullable()
+      .describe('the unit above that decides the lead unit’s pending application (004 §7-9 bottom-up): its 转请处理 or 不予受理 application (`returning`) or a community’s 办结申请 (`replied`); null: the platform decides'),
+    pendingReturn: z
+      .object({
+        reason: z.string(),
+        unit: z.string(),
+        requestedAt: z.string(),
+        transferTo: z.string().optional(),
+        approvedBy: z.string().optional(),
+        grounds: z.enum(RETURN_GROUNDS).optional().describe('004 §9: outside the unit’s authority, or recusal (回避)'),
+        outOfScope: z.enum(REJECT_REASON_CODES).optional().describe('a 不予受理申请 (004 §8): the reason the applicant gives'),
+        passedUpBy: z.array(z.string()).optional().describe('units that reviewed the application and passed it up (004 §7 转请), lowest first'),
+      })
+      .loose()
+      .nullable()
+      .describe('the lead unit’s application to return or pass on the request, while `returning`'),
     pendingTermination: z
       .object({ reasonCode: z.enum(TERMINATION_REASON_CODES), reason: z.string(), material: z.string(), unit: z.string(), requestedAt: z.string() })
       .nullable()

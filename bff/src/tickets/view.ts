@@ -134,6 +134,7 @@ export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: Contact
     coResults: t.coResults,
     extensions: t.extensions,
     pendingReturn: t.pendingReturn ?? null,
+    reviewUnit: t.reviewUnit ?? null,
     pendingTermination: t.pendingTermination ?? null,
     closureConsent: t.closureConsent ?? null,
     businessReviewedAt: t.businessReviewedAt ?? null,
@@ -153,6 +154,6 @@ export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: Contact
 
 /** Ids of the units a ticket mentions, for one name lookup. */
 export function mentionedUnits(t: TicketDoc): string[] {
-  const ids = [t.leadUnit, ...t.coUnits, ...t.coResults.map((c) => c.unit), ...t.timeline.map((e) => e.actor.unit), t.pendingReturn?.unit, t.pendingTermination?.unit];
+  const ids = [t.leadUnit, ...t.coUnits, ...t.coResults.map((c) => c.unit), ...t.timeline.map((e) => e.actor.unit), t.pendingReturn?.unit, ...(t.pendingReturn?.passedUpBy ?? []), t.reviewUnit, t.pendingTermination?.unit];
   return [...new Set(ids.filter((u): u is string => Boolean(u)))];
 }

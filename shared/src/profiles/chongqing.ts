@@ -9,7 +9,7 @@ export const chongqing: RegulationProfileInput = {
   label: '重庆市“互联网+督查”平台',
   regulation: '004 重庆市“互联网+督查”平台政务咨询投诉管理暂行办法（2021）',
   clockStart: cite('submission', '004 §11', '反映人提交事项后起算'),
-  acceptanceNotice: wd(2, '004 §8'),
+  acceptanceNotice: wdDefault(2, '004 未规定告知受理期限；004 §8 的2个工作日是社区向街道提出申请的期限（bottomUp）'),
   dispatch: wdDefault(1),
   signFor: wdDefault(1, '平台按1个工作日内签收监测'),
   byType: {
@@ -22,7 +22,7 @@ export const chongqing: RegulationProfileInput = {
   byClass: null,
   byChannel: {},
   supplement: wdDefault(5),
-  returnWindow: wd(2, '004 §9'),
+  returnWindow: wd(2, '004 §8, §9'),
   coResultLead: wd(1, '004 §11'),
   extension: {
     maxRequests: platform(null),
@@ -51,5 +51,11 @@ export const chongqing: RegulationProfileInput = {
   assignedDeadline: cite(true, '004 §11', '交办时另有时限要求的按要求时限办理；“12345热线”等其他渠道转入的按来源渠道有关时限要求办理'),
   warningBefore: hoursDefault(24),
   superviseMissedSteps: cite(['sign', 'co-result'], '004 §13(1), §13(2)', '无正当理由不予受理办理的、未按规定时间和要求反馈办理结果的，重点督办'),
+  bottomUp: cite(
+    { reviewLevels: ['street', 'district'], closureReviewLevels: ['community'] },
+    '004 §7, §8, §9',
+    '自下而上流转：社区向街道、街道向区县指挥中心、区县向市指挥中心提出转请处理申请；社区的办结申请由街道审核',
+  ),
+  sourceRatedChannels: cite(['hotline', 'transfer'], '004 §12', '“12345热线”等其他渠道转入事项，按照事项来源渠道管理单位要求开展满意度评价'),
   leadReferral: cite({ bodies: ['government-inspection'], approvalRequired: false }, '004 §17', '督查问题线索由市政府督查办直接派员核查或交有关单位核查办理'),
 };

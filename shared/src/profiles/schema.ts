@@ -200,6 +200,21 @@ export const regulationProfileSchema = z.strictObject({
   ).nullable().default(null),
   /** A unit may apply to end handling, with material; the platform reviews and decides (001 §15(5)(6)). */
   unitTerminationRequest: cited(z.boolean()).default({ value: false, platformDefault: true }),
+  /**
+   * Bottom-up handling by level (004 §7-9, 属地优先): a unit's 转请处理 or 不予受理 application goes to
+   * the unit above it when that unit's level is in `reviewLevels` (the 乡镇（街道）, the 区县指挥中心),
+   * else to the platform (the 市指挥中心). The reviewer takes it on itself, assigns it within its own
+   * jurisdiction, refuses it, confirms it is out of scope, or passes it up. A unit at one of
+   * `closureReviewLevels` (村（社区）) applies for closure: the unit above approves its reply or takes
+   * the request on itself (004 §8 ¶2). null: applications go to the platform's dispatchers.
+   */
+  bottomUp: cited(z.strictObject({ reviewLevels: z.array(z.enum(UNIT_LEVELS)).min(1), closureReviewLevels: z.array(z.enum(UNIT_LEVELS)) })).nullable().default(null),
+  /**
+   * Channels whose requests are rated the way their source channel's managing unit requires (004 §12
+   * 「按照事项来源渠道管理单位要求开展满意度评价」): the citizen is not invited to rate on this platform;
+   * the visitor records the rating the source channel returns. Default: none.
+   */
+  sourceRatedChannels: cited(z.array(z.enum(CHANNELS))).default({ value: [], platformDefault: true }),
   /** Third-party evaluation of a result the citizen and the unit still dispute (003 §18). */
   thirdPartyEvaluation: cited(z.boolean()).default({ value: false, platformDefault: true }),
 });

@@ -3,7 +3,7 @@ import type { ActionInput } from '../action-schemas';
 import { onBusinessTrack } from '../deadlines';
 import type { ClosureConsent, TicketState, VisitAttempt } from '../ticket';
 import { fail, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
-import { citeSuffix, notifyLead, notifyUnits, unitOf, withDeadlines } from './kit';
+import { citeSuffix, notifyLead, notifyUnits, rateInvitation, unitOf, withDeadlines } from './kit';
 
 /**
  * The 涉企营商环境 track (002 §19 ¶1, §19(3), §26, §30; profile `businessTrack`) and the unit's
@@ -45,7 +45,7 @@ export function businessReview(t: TicketState, input: ActionInput<'business-revi
       set: withDeadlines(t, { visitStartedAt: ctx.now, businessReviewedAt: ctx.now }, ctx),
       note: input.note,
       data: { approve: true },
-      effects: [{ kind: 'notify', audience: 'citizen', template: 'rate-invited' }],
+      effects: rateInvitation(t, ctx),
     };
   }
   return { to: 'handling', set: { repliedAt: null, onTime: null }, note: input.note, data: { approve: false }, effects: notifyLead(t, 'review-rejected') };

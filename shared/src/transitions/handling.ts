@@ -4,7 +4,8 @@ import { applySpan, ruleFor } from '../deadlines';
 import type { CoResult, TicketState } from '../ticket';
 import { fail, type Effect, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
 import { needsAuthorityReview } from './business';
-import { citeSuffix, notifyLead, notifyUnits, unitOf, withDeadlines } from './kit';
+import { citeSuffix, notifyLead, notifyUnits, rateInvitation, unitOf, withDeadlines } from './kit';
+import { closureReviewer, reviewerAbove } from './tiers';
 
 /** Rules of the handling unit's actions and the platform's oversight of them. */
 
@@ -27,14 +28,24 @@ export function requestReturn(t: TicketState, input: ActionInput<'request-return
   if (input.transferTo && !transfer.value) return fail.rule(`当前规则下退回由平台重新交办，不能指定转办单位${citeSuffix(transfer)}`);
   const unit = unitOf(actor) ?? t.leadUnit ?? '';
   if (input.transferTo === unit) return fail.rule('转办单位不能是本单位');
+  const bottomUp = ctx.profile.bottomUp;
+  if (input.outOfScope && !bottomUp) return fail.rule('当前规则下不予受理由平台受理时决定，承办单位可申请退回');
+  if (input.outOfScope && !ctx.profile.rejectReasons.value.includes(input.outOfScope)) return fail.rule(`当前规则不允许以此理由不予受理${citeSuffix(ctx.profile.rejectReasons)}`);
   const from = t.status === 'handling' ? 'handling' : 'dispatched';
-  const named = { ...(input.transferTo ? { transferTo: input.transferTo } : {}), ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}) };
+  const named = {
+    ...(input.transferTo ? { transferTo: input.transferTo } : {}),
+    ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}),
+    ...(input.grounds ? { grounds: input.grounds } : {}),
+    ...(input.outOfScope ? { outOfScope: input.outOfScope } : {}),
+  };
+  // 004 §7-9: the application goes to the level above (乡镇（街道）, 区县指挥中心), else to the platform.
+  const reviewUnit = reviewerAbove(unit, ctx);
   return {
     to: 'returning',
-    set: { pendingReturn: { reason: input.reason, requestedAt: ctx.now, unit, from, ...named } },
+    set: { pendingReturn: { reason: input.reason, requestedAt: ctx.now, unit, from, ...named }, reviewUnit },
     note: input.reason,
-    data: Object.keys(named).length ? named : undefined,
-    effects: [{ kind: 'notify', audience: 'platform', template: 'return-requested' }],
+    data: Object.keys(named).length || reviewUnit ? { ...named, ...(reviewUnit ? { reviewUnit } : {}) } : undefined,
+    effects: [reviewUnit ? { kind: 'notify', audience: 'unit', template: 'return-requested', units: [reviewUnit] } : { kind: 'notify', audience: 'platform', template: 'return-requested' }],
   };
 }
 
@@ -42,14 +53,18 @@ export function reply(t: TicketState, input: ActionInput<'reply'>, _a: Actor, ct
   const onTime: 0 | 1 = t.dueAt && ctx.now.getTime() > t.dueAt.getTime() ? 0 : 1;
   const reported = new Set(t.coResults.filter((c) => c.round === t.round).map((c) => c.unit));
   const missingCoResults = t.coUnits.filter((u) => !reported.has(u));
+  // 004 §8 ¶2: a community's reply is its 办结申请; the street above reviews it.
+  const reviewUnit = closureReviewer(t.leadUnit, ctx);
   return {
     to: 'replied',
-    set: withDeadlines(t, { result: input.result, repliedAt: ctx.now, onTime }, ctx),
-    data: { attachments: input.attachments ?? [], ...(missingCoResults.length ? { missingCoResults } : {}) },
+    set: { ...withDeadlines(t, { result: input.result, repliedAt: ctx.now, onTime }, ctx), reviewUnit },
+    data: { attachments: input.attachments ?? [], ...(missingCoResults.length ? { missingCoResults } : {}), ...(reviewUnit ? { reviewUnit } : {}) },
     // 003 §13: the citizen hears the result before the centre does.
     effects: [
       { kind: 'notify', audience: 'citizen', template: 'replied' },
-      { kind: 'notify', audience: 'platform', template: needsAuthorityReview(t, ctx) ? 'business-replied' : 'replied' },
+      reviewUnit
+        ? { kind: 'notify', audience: 'unit', template: 'replied', units: [reviewUnit] }
+        : { kind: 'notify', audience: 'platform', template: needsAuthorityReview(t, ctx) ? 'business-replied' : 'replied' },
     ],
   };
 }
@@ -58,9 +73,23 @@ export function review(t: TicketState, input: ActionInput<'review'>, _a: Actor, 
   if (needsAuthorityReview(t, ctx)) return fail.rule(`法人和非法人组织的涉营商环境诉求由营商环境建设主管部门审定办理结果（business-review）${citeSuffix(ctx.profile.businessTrack)}`);
   if (input.approve) {
     // 003 §16: the visit window starts now, when the platform has approved the unit's reply.
-    return { to: 'visiting', set: withDeadlines(t, { visitStartedAt: ctx.now }, ctx), note: input.note, data: { approve: true }, effects: [{ kind: 'notify', audience: 'citizen', template: 'rate-invited' }] };
+    return { to: 'visiting', set: { ...withDeadlines(t, { visitStartedAt: ctx.now }, ctx), reviewUnit: null }, note: input.note, data: { approve: true }, effects: rateInvitation(t, ctx) };
   }
+  if (t.reviewUnit) return takeOver(t, t.reviewUnit, input.note, ctx);
   return { to: 'handling', set: { repliedAt: null, onTime: null }, note: input.note, data: { approve: false }, effects: notifyLead(t, 'review-rejected') };
+}
+
+/** 004 §8 ¶2 「不符合办结标准的转由本单位承办」: the reviewing street handles the request itself, from now. */
+function takeOver(t: TicketState, reviewUnit: string, note: string | undefined, ctx: TransitionContext): Outcome {
+  const coUnits = t.coUnits.filter((u) => u !== reviewUnit);
+  const patch: Partial<TicketState> = { leadUnit: reviewUnit, coUnits, signedAt: ctx.now, repliedAt: null, onTime: null, reviewUnit: null };
+  return {
+    to: 'handling',
+    set: withDeadlines(t, patch, ctx),
+    note,
+    data: { approve: false, takenOverBy: reviewUnit, unit: t.leadUnit },
+    effects: notifyLead(t, 'review-rejected'),
+  };
 }
 
 export function stageReport(t: TicketState, input: ActionInput<'stage-report'>, _a: Actor, ctx: TransitionContext): Outcome {

@@ -2,9 +2,11 @@ import type { Actor } from '../actor';
 import type { ActionInput } from '../action-schemas';
 import { applySpan } from '../deadlines';
 import type { TicketClass } from '../enums';
+import type { RejectReasonCode } from '../reasons';
 import type { TicketState } from '../ticket';
 import { fail, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
-import { notifyUnits, withDeadlines } from './kit';
+import { citeSuffix, notifyUnits, withDeadlines } from './kit';
+import { reviewerAbove, withinJurisdiction } from './tiers';
 
 /** Rules of the platform's intake actions: accept, reject, supplement, answer, dispatch, return. */
 
@@ -98,19 +100,23 @@ export function dispatch(t: TicketState, input: ActionInput<'dispatch'>, _a: Act
 /** 000 §12, 003 §11: the platform reviews a return; approved → back to the pool for re-dispatch. */
 export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
   const pending = t.pendingReturn;
-  const data = { approve: input.approve, unit: pending?.unit ?? t.leadUnit };
+  const reviewer = t.reviewUnit ?? null;
+  const data: ReturnDecision = { approve: input.approve, unit: pending?.unit ?? t.leadUnit, ...(reviewer ? { reviewUnit: reviewer } : {}) };
   if (!input.approve) {
+    if (input.rejectReason || input.transferTo) return fail.rule('不同意申请时不能同时转办或确认不予受理', { field: input.rejectReason ? 'rejectReason' : 'transferTo' });
     return {
       to: pending?.from ?? 'dispatched',
-      set: { pendingReturn: null },
+      set: { pendingReturn: null, reviewUnit: null },
       note: input.note,
       data,
       effects: notifyUnits({ leadUnit: pending?.unit ?? t.leadUnit, coUnits: [] }, 'return-refused'),
     };
   }
+  if (input.rejectReason) return confirmOutOfScope(t, input.rejectReason, input.note, data, ctx);
+  if (reviewer) return decideAsUnitAbove(t, reviewer, input, data, ctx);
   const transferTo = input.transferTo ?? pending?.transferTo;
   if (transferTo) return transferReturned(t, transferTo, input.note, data, ctx);
-  const patch: Partial<TicketState> = { leadUnit: null, coUnits: [], coResults: [], dispatchedAt: null, signedAt: null, pendingReturn: null, returnCount: t.returnCount + 1 };
+  const patch: Partial<TicketState> = { leadUnit: null, coUnits: [], coResults: [], dispatchedAt: null, signedAt: null, pendingReturn: null, reviewUnit: null, returnCount: t.returnCount + 1 };
   return {
     to: 'accepted',
     set: withDeadlines(t, patch, ctx),
@@ -124,14 +130,57 @@ export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>
   };
 }
 
+/** What the timeline records of a decision on a return application. */
+type ReturnDecision = {
+  approve: boolean;
+  unit?: string | null;
+  reviewUnit?: string;
+};
+
+/**
+ * 004 §9 as the unit above: 「由本级受理承办」 (`transferTo` itself) or 分办 to a unit under it, else
+ * 「向区县指挥中心（市指挥中心）提出转请处理申请」 — the application goes one level up, with the reason.
+ */
+function decideAsUnitAbove(t: TicketState, reviewer: string, input: ActionInput<'decide-return'>, data: ReturnDecision, ctx: TransitionContext): Outcome | TransitionError {
+  const cite = citeSuffix(ctx.profile.bottomUp);
+  if (input.transferTo) {
+    if (!withinJurisdiction(input.transferTo, reviewer, ctx)) return fail.rule(`只能由本级承办或分办给本辖区的单位，事权不在本级的请转请上级处理${cite}`, { transferTo: input.transferTo });
+    return transferReturned(t, input.transferTo, input.note, data, ctx);
+  }
+  if (!input.note) return fail.rule(`转请上级处理须说明原因（note）${cite}`);
+  const next = reviewerAbove(reviewer, ctx);
+  const pending = t.pendingReturn ? { ...t.pendingReturn, passedUpBy: [...(t.pendingReturn.passedUpBy ?? []), reviewer] } : null;
+  return {
+    to: 'returning',
+    set: { pendingReturn: pending, reviewUnit: next },
+    note: input.note,
+    data: { ...data, passedUpTo: next ?? 'platform' },
+    effects: [next ? { kind: 'notify', audience: 'unit', template: 'return-requested', units: [next] } : { kind: 'notify', audience: 'platform', template: 'return-requested' }],
+  };
+}
+
+/** 004 §8 ¶2 「审核不属于平台受理范围内的，应告知反映人并说明原因」: the request ends as 不予受理. */
+function confirmOutOfScope(t: TicketState, code: RejectReasonCode, note: string | undefined, data: ReturnDecision, ctx: TransitionContext): Outcome | TransitionError {
+  if (!t.pendingReturn?.outOfScope) return fail.rule('只有不予受理申请可以确认不予受理');
+  if (!ctx.profile.rejectReasons.value.includes(code)) return fail.rule(`当前规则不允许以此理由不予受理${citeSuffix(ctx.profile.rejectReasons)}`, { allowed: ctx.profile.rejectReasons.value });
+  const reasonNote = note ?? t.pendingReturn.reason;
+  return {
+    to: 'rejected',
+    set: { rejectReason: { code, note: reasonNote }, closedAt: ctx.now, pendingReturn: null, reviewUnit: null },
+    note: reasonNote,
+    data: { ...data, reasonCode: code },
+    effects: [{ kind: 'notify', audience: 'citizen', template: 'rejected' }, ...notifyUnits({ leadUnit: t.pendingReturn.unit, coUnits: [] }, 'return-approved')],
+  };
+}
+
 /**
  * 002 §21 「另行转办」: an approved return that names the responsible unit goes straight to it —
  * a new dispatch with a fresh clock, the co-units kept; the returning unit is counted and told.
  */
-function transferReturned(t: TicketState, transferTo: string, note: string | undefined, decided: { approve: boolean; unit?: string | null }, ctx: TransitionContext): Outcome | TransitionError {
+function transferReturned(t: TicketState, transferTo: string, note: string | undefined, decided: ReturnDecision, ctx: TransitionContext): Outcome | TransitionError {
   if (transferTo === decided.unit) return fail.rule('转办单位不能是申请退回的单位');
   const coUnits = t.coUnits.filter((u) => u !== transferTo);
-  const patch: Partial<TicketState> = { leadUnit: transferTo, coUnits, coResults: [], dispatchedAt: ctx.now, signedAt: null, pendingReturn: null, returnCount: t.returnCount + 1 };
+  const patch: Partial<TicketState> = { leadUnit: transferTo, coUnits, coResults: [], dispatchedAt: ctx.now, signedAt: null, pendingReturn: null, reviewUnit: null, returnCount: t.returnCount + 1 };
   return {
     to: 'dispatched',
     set: withDeadlines(t, patch, ctx),

@@ -31,6 +31,14 @@ export function notifyLead(t: Pick<TicketState, 'leadUnit'>, template: Extract<E
   return t.leadUnit ? [{ kind: 'notify', audience: 'unit', template, units: [t.leadUnit] }] : [];
 }
 
+/**
+ * 004 §12: requests passed on from 12345 and other channels are rated as their source channel's
+ * managing unit requires — the citizen is not invited here; the visitor records that rating.
+ */
+export function rateInvitation(t: Pick<TicketState, 'channel'>, ctx: TransitionContext): Effect[] {
+  return ctx.profile.sourceRatedChannels.value.includes(t.channel) ? [] : [{ kind: 'notify', audience: 'citizen', template: 'rate-invited' }];
+}
+
 /** Adds calendar months to a Shanghai day and returns the end of that day (002 §19(4) 「2个月」). */
 export function addMonthsEndOfDay(at: Date, months: number): Date {
   const local = new Date(at.getTime() + 8 * 3_600_000);

@@ -4,7 +4,7 @@ import type { Satisfaction } from '../enums';
 import type { RatingRecord, TicketState, VisitAttempt } from '../ticket';
 import { fail, type Effect, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
 import { businessClosureGap, businessTrackOf } from './business';
-import { notifyLead, withDeadlines } from './kit';
+import { citeSuffix, notifyLead, withDeadlines } from './kit';
 
 /** Rating, follow-up visits and the reopen decision (000 §17, 001 §17, 002 §28, 003 §16-17, 004 §13). */
 
@@ -54,6 +54,8 @@ function ratingOf(t: TicketState, satisfaction: Satisfaction, by: RatingRecord['
 
 export function rate(t: TicketState, input: ActionInput<'rate'>, _a: Actor, ctx: TransitionContext): Outcome | TransitionError {
   if (ratedThisRound(t)) return fail.rule(ONE_RATING);
+  const sourceRated = ctx.profile.sourceRatedChannels;
+  if (sourceRated.value.includes(t.channel)) return fail.rule(`此诉求由其他渠道转入，按来源渠道管理单位的要求开展满意度评价${citeSuffix(sourceRated)}`, { channel: t.channel });
   return applyRating(t, ratingOf(t, input.satisfaction, 'citizen', ctx, input.comment), ctx);
 }
 

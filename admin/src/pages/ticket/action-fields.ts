@@ -1,6 +1,7 @@
 import {
   CLASS_LABELS,
   REJECT_REASON_LABELS,
+  RETURN_GROUND_LABELS,
   SATISFACTION_LABELS,
   SUPERVISION_MEANS_LABELS,
   SUPERVISION_TRIGGER_LABELS,
@@ -37,13 +38,23 @@ export const ACTION_FIELDS: Partial<Record<TicketAction, FieldSpec[]>> = {
     note('派单说明'),
   ],
   sign: [note('签收备注')],
-  'request-return': [{ name: 'reason', label: '退回理由', kind: 'textarea' }],
-  'decide-return': [{ name: 'approve', label: '审核结果', kind: 'yes-no', yesNo: ['同意退回', '不同意，继续办理'] }, note('审核意见')],
+  'request-return': [
+    { name: 'reason', label: '退回（转请）理由 / 初步核查情况', kind: 'textarea' },
+    { name: 'grounds', label: '情形', kind: 'select', options: options(RETURN_GROUND_LABELS) },
+    { name: 'transferTo', label: '建议转给', kind: 'unit' },
+    { name: 'outOfScope', label: '不予受理申请（不属于受理范围时选择理由）', kind: 'select', options: options(REJECT_REASON_LABELS) },
+  ],
+  'decide-return': [
+    { name: 'approve', label: '审核结果', kind: 'yes-no', yesNo: ['同意', '不同意，继续办理'] },
+    { name: 'transferTo', label: '转办 / 本级承办单位（上级单位审核时不填即转请上一级）', kind: 'unit' },
+    { name: 'rejectReason', label: '确认不予受理（不予受理申请）', kind: 'select', options: options(REJECT_REASON_LABELS) },
+    note('审核意见（转请上一级时必填）'),
+  ],
   reply: [
     { name: 'result', label: '办理结果（答复诉求人）', kind: 'textarea' },
     { name: 'attachments', label: '现场照片', kind: 'photos' },
   ],
-  review: [{ name: 'approve', label: '审核结果', kind: 'yes-no', yesNo: ['通过，转回访/评价', '退回重办'] }, note('审核意见（退回时必填）')],
+  review: [{ name: 'approve', label: '审核结果', kind: 'yes-no', yesNo: ['通过，转回访/评价', '退回重办（上级单位审核办结申请时：由本单位承办）'] }, note('审核意见（退回时必填）')],
   visit: [
     { name: 'answered', label: '回访电话', kind: 'yes-no', yesNo: ['已接通', '未接通'] },
     { name: 'satisfaction', label: '诉求人评价', kind: 'select', options: options(SATISFACTION_LABELS) },
