@@ -46,6 +46,7 @@ const EVENT_LABELS: Record<NotifyTemplate, string> = {
   'termination-requested': '承办单位申请终止办理，待审核',
   'termination-refused': '终止办理申请未同意，请继续办理',
   'business-replied': '涉企营商环境诉求已答复，待营商环境建设主管部门审定',
+  'business-ended': '涉企营商环境诉求已终止（视为办结），通报营商环境建设主管部门',
 };
 
 export const STAFF_NOTICE_LABELS: Record<StaffNoticeKind, string> = {

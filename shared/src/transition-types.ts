@@ -56,6 +56,7 @@ export const NOTIFY_TEMPLATES = [
   'termination-requested',
   'termination-refused',
   'business-replied',
+  'business-ended',
 ] as const;
 export type NotifyTemplate = (typeof NOTIFY_TEMPLATES)[number];
 

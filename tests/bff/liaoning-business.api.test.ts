@@ -122,4 +122,13 @@ describe('liaoning (002): the 涉企营商环境 track', () => {
     const ended = await must(w, w.operator.token, no, 'terminate', { reasonCode: 'no-cooperation', note: '企业连续30日拒不提供材料', uncooperativeSince: '2026-10-20T09:00:00+08:00' });
     expect(ended).toMatchObject({ status: 'terminated' });
   });
+
+  test('002 §26 when a 涉企 request ends as 视为办结, then the 营商环境建设主管部门 (the supervisors) is told, with the reason', async () => {
+    const no = await enterpriseTicket(w);
+    await must(w, w.operator.token, no, 'accept', {});
+    await must(w, w.dispatcher.token, no, 'dispatch', { leadUnit: w.units.y });
+    await must(w, w.operator.token, no, 'terminate', { reasonCode: 'no-cooperation', note: '企业连续30日拒不提供材料', uncooperativeSince: '2026-10-20T09:00:00+08:00' });
+    const inbox = await w.t.http.get('/api/admin/v1/notices').set(bearer(w.supervisor.token)).expect(200);
+    expect(inbox.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ ticketNo: no, kind: 'business-ended', note: '企业连续30日拒不提供材料' })]));
+  });
 });

@@ -19,6 +19,8 @@ const WAITS_FOR: Partial<Record<NotifyTemplate, TicketAction>> = {
   replied: 'review',
   // 002 §19 ¶1, §26: a 涉企 result waits for the 营商环境建设主管部门 (supervisors).
   'business-replied': 'business-review',
+  // 002 §26 「向本级营商环境建设主管部门通报办结情况，说明办结理由」: a 涉企 request ended as 视为办结 is reported to it.
+  'business-ended': 'business-review',
   'rated-unsatisfied': 'decide-reopen',
   // 003 §8 C: the plan (a stage report) waits for the centre's deadline; elsewhere the stage reply is for the supervisors.
   'stage-report': 'set-deadline',

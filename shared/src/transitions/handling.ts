@@ -3,7 +3,7 @@ import type { ActionInput } from '../action-schemas';
 import { applySpan, ruleFor } from '../deadlines';
 import type { CoResult, TicketState } from '../ticket';
 import { fail, type Effect, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
-import { needsAuthorityReview } from './business';
+import { businessTrackOf, needsAuthorityReview } from './business';
 import { citeSuffix, notifyLead, notifyUnits, rateInvitation, unitOf, withDeadlines } from './kit';
 import { closureReviewer, reviewerAbove } from './tiers';
 
@@ -161,7 +161,12 @@ export function terminate(t: TicketState, input: ActionInput<'terminate'>, _a: A
     set: { termination: { code: input.reasonCode, note: input.note }, closedAt: ctx.now, pendingDecision: false },
     note: input.note,
     data: { reasonCode: input.reasonCode },
-    effects: [{ kind: 'notify', audience: 'citizen', template: 'terminated' }, ...notifyUnits(t, 'terminated')],
+    effects: [
+      { kind: 'notify', audience: 'citizen', template: 'terminated' },
+      ...notifyUnits(t, 'terminated'),
+      // 002 §26: a 涉企 request ended (视为办结, 002 §25) is reported to the 营商环境建设主管部门 with the reason.
+      ...(businessTrackOf(t, ctx) ? [{ kind: 'notify' as const, audience: 'platform' as const, template: 'business-ended' as const }] : []),
+    ],
   };
 }
 
