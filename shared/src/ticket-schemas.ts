@@ -126,6 +126,8 @@ export const adminTicketListQuerySchema = z.strictObject({
   extensionPending: queueFlag.optional().describe('`true`: tickets whose extension request (申请延期) waits for a decision'),
   /** 退回申请: the lead unit asked to return the ticket (status `returning`). */
   returnPending: queueFlag.optional().describe('`true`: tickets whose return request (申请退回) waits for the dispatcher (status `returning`)'),
+  /** 下级申请待审核: applications of the units below waiting for the unit above (004 §8-9). */
+  reviewPending: queueFlag.optional().describe('`true`: where the profile handles bottom-up (004 §7-9), the applications of the units below — 转请处理, 不予受理 and 办结申请 — waiting for this staff member’s unit to decide (`reviewUnit`); for platform staff, those waiting for any unit'),
   cursor: cursorSchema.optional(),
   limit,
 });

@@ -52,9 +52,13 @@ describe('Chongqing bottom-up handling by level (004 §7-9)', () => {
     expect(applied).toMatchObject({ status: 'returning', reviewUnit: street.id, leadUnit: community.id });
     expect(applied.pendingReturn).toMatchObject({ unit: community.id, grounds: 'outside-authority' });
 
-    // The street sees it in its list and may decide; the 市指挥中心 and a neighbour may not.
-    const listed = await t.http.get('/api/admin/v1/tickets?status=returning').set(bearer(street.handler.token)).expect(200);
-    expect(listed.body.items.map((i: { no: string }) => i.no)).toContain(no);
+    // The street sees it in its queue and may decide; the 市指挥中心 and a neighbour may not.
+    const listed = await t.http.get('/api/admin/v1/tickets?reviewPending=true').set(bearer(street.handler.token)).expect(200);
+    expect(listed.body.items.map((i: { no: string }) => i.no)).toEqual([no]);
+    expect((await t.http.get('/api/admin/v1/tickets/counts').set(bearer(street.handler.token)).expect(200)).body.reviewPending).toBe(1);
+    expect((await t.http.get('/api/admin/v1/tickets?reviewPending=true').set(bearer(community.handler.token)).expect(200)).body.items).toEqual([]);
+    const platform = await t.http.get('/api/admin/v1/tickets?reviewPending=true').set(bearer(cast.dispatcher.token)).expect(200);
+    expect(platform.body.items.map((i: { no: string }) => i.no)).toEqual([no]);
     expect((await read(street.handler.token, no).expect(200)).body.ticket.allowedActions).toContain('decide-return');
     expect((await post(cast.dispatcher.token, no, 'decide-return', { approve: true }).expect(403)).body.error.code).toBe('NOT_YOUR_UNIT');
     await read(neighbour.handler.token, no).expect(404);

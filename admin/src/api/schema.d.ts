@@ -871,7 +871,7 @@ export interface paths {
         };
         /**
          * Tickets, newest first, with filters
-         * @description `unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit. Queues beside `status`: `overdue`, `visitOverdue`, `dueSoon` (即将超期), `supervised` (督办), `extensionPending` (延期申请), `returnPending` (退回申请); GET /api/admin/v1/tickets/counts counts each.
+         * @description `unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit. Queues beside `status`: `overdue`, `visitOverdue`, `dueSoon` (即将超期), `supervised` (督办), `extensionPending` (延期申请), `returnPending` (退回申请), `reviewPending` (下级申请待审核, 004 §8-9); GET /api/admin/v1/tickets/counts counts each.
          */
         get: operations["get-api-admin-v1-tickets"];
         put?: never;
@@ -1515,7 +1515,7 @@ export interface paths {
         };
         /**
          * How many tickets each work queue holds for this staff member
-         * @description The same scope as the list (unit staff: tickets where their unit is lead or co-unit) and the same filters (`unit`, `type`, `channel`, `class`, `q`, `from`, `to`). `status.<s>` equals the number of tickets `GET /api/admin/v1/tickets?status=<s>` pages through; each queue count equals the list with `<queue>=true` (`dueSoon`: due within the active profile’s `warningBefore` window and not yet overdue; `supervised`: an open 督办 record; `extensionPending`: an undecided extension request; `returnPending`: status `returning`).
+         * @description The same scope as the list (unit staff: tickets where their unit is lead or co-unit) and the same filters (`unit`, `type`, `channel`, `class`, `q`, `from`, `to`). `status.<s>` equals the number of tickets `GET /api/admin/v1/tickets?status=<s>` pages through; each queue count equals the list with `<queue>=true` (`dueSoon`: due within the active profile’s `warningBefore` window and not yet overdue; `supervised`: an open 督办 record; `extensionPending`: an undecided extension request; `returnPending`: status `returning`; `reviewPending`: an application waiting for the viewer’s unit, `reviewUnit`).
          */
         get: operations["get-api-admin-v1-tickets-counts"];
         put?: never;
@@ -8319,6 +8319,7 @@ export interface operations {
                 overdue?: boolean | ("true" | "false");
                 q?: string;
                 returnPending?: true | "true";
+                reviewPending?: true | "true";
                 status?: "submitted" | "supplementing" | "accepted" | "dispatched" | "handling" | "returning" | "replied" | "visiting" | "closed" | "rejected" | "terminated" | "withdrawn";
                 supervised?: true | "true";
                 to?: (string & (string)) | (string & (string));
@@ -14766,6 +14767,8 @@ export interface operations {
                         overdue: number;
                         /** @description 退回申请: a return request waiting for the dispatcher */
                         returnPending: number;
+                        /** @description 下级申请待审核: applications of the units below waiting for this unit (004 §8-9); for platform staff, for any unit */
+                        reviewPending: number;
                         /** @description tickets per status, every status listed */
                         status: {
                             /** @description status accepted */

@@ -111,7 +111,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       summary: 'Tickets, newest first, with filters',
       description:
         '`unit` = that unit and its whole subtree (lead or co-unit). `q` = a ticket number, or words that must all occur. `from`/`to` = creation time (a date means the whole China day). Unit staff (handlers) see only tickets where their unit is lead or co-unit. ' +
-        'Queues beside `status`: `overdue`, `visitOverdue`, `dueSoon` (即将超期), `supervised` (督办), `extensionPending` (延期申请), `returnPending` (退回申请); GET /api/admin/v1/tickets/counts counts each.',
+        'Queues beside `status`: `overdue`, `visitOverdue`, `dueSoon` (即将超期), `supervised` (督办), `extensionPending` (延期申请), `returnPending` (退回申请), `reviewPending` (下级申请待审核, 004 §8-9); GET /api/admin/v1/tickets/counts counts each.',
       tags: TAGS,
       auth: 'staff',
       roles: STAFF_ROLES,
@@ -133,7 +133,7 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
       summary: 'How many tickets each work queue holds for this staff member',
       description:
         'The same scope as the list (unit staff: tickets where their unit is lead or co-unit) and the same filters (`unit`, `type`, `channel`, `class`, `q`, `from`, `to`). ' +
-        '`status.<s>` equals the number of tickets `GET /api/admin/v1/tickets?status=<s>` pages through; each queue count equals the list with `<queue>=true` (`dueSoon`: due within the active profile’s `warningBefore` window and not yet overdue; `supervised`: an open 督办 record; `extensionPending`: an undecided extension request; `returnPending`: status `returning`).',
+        '`status.<s>` equals the number of tickets `GET /api/admin/v1/tickets?status=<s>` pages through; each queue count equals the list with `<queue>=true` (`dueSoon`: due within the active profile’s `warningBefore` window and not yet overdue; `supervised`: an open 督办 record; `extensionPending`: an undecided extension request; `returnPending`: status `returning`; `reviewPending`: an application waiting for the viewer’s unit, `reviewUnit`).',
       tags: TAGS,
       auth: 'staff',
       roles: STAFF_ROLES,

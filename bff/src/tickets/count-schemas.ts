@@ -13,5 +13,6 @@ export const queueCounts = z.object({
   supervised: queueCount('督办: an open supervision record'),
   extensionPending: queueCount('延期申请: an extension request waiting for a decision'),
   returnPending: queueCount('退回申请: a return request waiting for the dispatcher'),
+  reviewPending: queueCount('下级申请待审核: applications of the units below waiting for this unit (004 §8-9); for platform staff, for any unit'),
   total: queueCount('every ticket in scope under the filters'),
 });

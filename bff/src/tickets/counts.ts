@@ -8,11 +8,11 @@ import { TICKET_STATUSES, type AdminTicketCountsQuery, type TicketStatus } from 
 import type { StaffActor } from '../http/route';
 import type { TicketDeps } from './deps';
 import { readyTicketModel, type TicketDoc } from './model';
-import { EXTENSION_PENDING, dueSoonClause, queueTimeClauses, staffFilter, supervisedClause } from './queries';
+import { EXTENSION_PENDING, dueSoonClause, queueTimeClauses, reviewPendingClause, staffFilter, supervisedClause } from './queries';
 
 type Filter = QueryFilter<TicketDoc>;
 
-export const QUEUE_FLAGS = ['dueSoon', 'overdue', 'visitOverdue', 'supervised', 'extensionPending', 'returnPending'] as const;
+export const QUEUE_FLAGS = ['dueSoon', 'overdue', 'visitOverdue', 'supervised', 'extensionPending', 'returnPending', 'reviewPending'] as const;
 export type QueueFlag = (typeof QUEUE_FLAGS)[number];
 
 export interface QueueCounts {
@@ -25,7 +25,7 @@ export interface QueueCounts {
 
 const zeroStatuses = (): Record<TicketStatus, number> => Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as Record<TicketStatus, number>;
 
-async function flagClauses(deps: TicketDeps, now: Date): Promise<Record<QueueFlag, Filter[]>> {
+async function flagClauses(deps: TicketDeps, actor: StaffActor, now: Date): Promise<Record<QueueFlag, Filter[]>> {
   return {
     dueSoon: dueSoonClause(deps, now),
     overdue: queueTimeClauses.overdue(now),
@@ -33,17 +33,18 @@ async function flagClauses(deps: TicketDeps, now: Date): Promise<Record<QueueFla
     supervised: await supervisedClause(deps),
     extensionPending: EXTENSION_PENDING,
     returnPending: [{ status: 'returning' }],
+    reviewPending: reviewPendingClause(actor),
   };
 }
 
 /** One `$group` by status (pushed down to SQL when exact) and one count per flag queue. */
 export async function countStaffQueues(deps: TicketDeps, actor: StaffActor, q: AdminTicketCountsQuery): Promise<QueueCounts> {
-  const empty: QueueCounts = { status: zeroStatuses(), flags: { dueSoon: 0, overdue: 0, visitOverdue: 0, supervised: 0, extensionPending: 0, returnPending: 0 }, total: 0 };
+  const empty: QueueCounts = { status: zeroStatuses(), flags: { dueSoon: 0, overdue: 0, visitOverdue: 0, supervised: 0, extensionPending: 0, returnPending: 0, reviewPending: 0 }, total: 0 };
   const base = staffFilter(actor, q);
   if (!base) return empty;
   const tickets = await readyTicketModel(deps.db);
   const match = (extra: Filter[]): Filter => (base.and.length + extra.length ? { ...base.filter, $and: [...base.and, ...extra] } : base.filter);
-  const clauses = await flagClauses(deps, deps.clock.now());
+  const clauses = await flagClauses(deps, actor, deps.clock.now());
   const [groups, ...flagCounts] = await Promise.all([
     tickets.aggregate<{ _id: TicketStatus; n: number }>([{ $match: match([]) }, { $group: { _id: '$status', n: { $sum: 1 } } }]),
     ...QUEUE_FLAGS.map((f) => tickets.countDocuments(match(clauses[f]))),

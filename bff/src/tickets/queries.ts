@@ -125,18 +125,24 @@ export function dueSoonClause(deps: TicketDeps, now: Date): Filter[] {
  */
 export const EXTENSION_PENDING: Filter[] = [{ status: { $in: ['dispatched', 'handling', 'returning', 'replied'] } }, { 'extensions.0': { $exists: true } }, { 'extensions.decided': null }];
 
+/** 下级申请待审核 (004 §8-9): applications the staff member's unit decides; for platform staff, any unit's. */
+export function reviewPendingClause(actor: StaffActor): Filter[] {
+  return isUnitOnly(actor) ? [{ reviewUnit: actor.unit as string }] : [{ reviewUnit: { $ne: null } }];
+}
+
 /** 督办: tickets with an open supervision record (one indexed read of the open records). */
 export async function supervisedClause(deps: TicketDeps): Promise<Filter[]> {
   return [{ no: { $in: await openSupervisionTicketNos(deps.db) } }];
 }
 
-async function queueClauses(deps: TicketDeps, q: AdminTicketListQuery, now: Date): Promise<Filter[]> {
+async function queueClauses(deps: TicketDeps, actor: StaffActor, q: AdminTicketListQuery, now: Date): Promise<Filter[]> {
   return [
     ...overdueClause(q.overdue, now),
     ...visitOverdueClause(q.visitOverdue, now),
     ...(q.dueSoon ? dueSoonClause(deps, now) : []),
     ...(q.extensionPending ? EXTENSION_PENDING : []),
     ...(q.returnPending ? [{ status: 'returning' } as Filter] : []),
+    ...(q.reviewPending ? reviewPendingClause(actor) : []),
     ...(q.supervised ? await supervisedClause(deps) : []),
   ];
 }
@@ -145,7 +151,7 @@ export async function listStaffTickets(deps: TicketDeps, actor: StaffActor, q: A
   const base = staffFilter(actor, q);
   if (!base) return { items: [], nextCursor: null };
   const filter: Filter = q.status ? { ...base.filter, status: q.status } : base.filter;
-  const and = [...base.and, ...(await queueClauses(deps, q, deps.clock.now())), ...cursorClause(q.cursor)];
+  const and = [...base.and, ...(await queueClauses(deps, actor, q, deps.clock.now())), ...cursorClause(q.cursor)];
   return page(deps, filter, and, q.limit);
 }
 

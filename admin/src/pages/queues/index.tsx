@@ -52,10 +52,10 @@ function FilterBar({ value, onChange }: { value: Filters; onChange(f: Filters): 
 /** The landing page: the queues of the signed-in staff member's roles, with counts and filters. */
 export function QueuesPage() {
   const { staff } = useSession();
-  const queues = queuesFor(staff?.roles ?? []);
-  const [active, setActive] = useState(queues[0]?.key ?? 'all');
   const [filters, setFilters] = useState<Filters>({});
   const counts = useQueueCounts(filterQuery(filters));
+  const queues = queuesFor(staff?.roles ?? [], counts);
+  const [active, setActive] = useState(queues[0]?.key ?? 'all');
   const [sortByDue, setSortByDue] = useState(true);
   const queue = queues.find((q) => q.key === active) ?? queues[0];
   const state = useQueue({ ...queue?.query, ...filterQuery(filters) });

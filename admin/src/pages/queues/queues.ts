@@ -11,6 +11,8 @@ export interface Queue {
   count(c: QueueCounts): number;
   /** Shown in red: work that is late or pressed. */
   alarm?: boolean;
+  /** Offered only while it holds something (a queue most cities' processes never fill). */
+  hideWhenEmpty?: boolean;
 }
 
 const status = (s: keyof QueueCounts['status']) => (c: QueueCounts) => c.status[s];
@@ -21,6 +23,8 @@ export const QUEUES: readonly Queue[] = [
   { key: 'supplementing', label: '待补充材料', query: { status: 'supplementing' }, roles: ['operator'], count: status('supplementing') },
   { key: 'accepted', label: '待派单', query: { status: 'accepted' }, roles: ['dispatcher', 'admin'], count: status('accepted') },
   { key: 'returnPending', label: '退回申请', query: { returnPending: 'true' }, roles: ['dispatcher', 'admin'], count: (c) => c.returnPending },
+  // 004 §8-9 (profiles with bottomUp): the applications of the units below wait for the unit above.
+  { key: 'reviewPending', label: '下级申请待审核', query: { reviewPending: 'true' }, roles: ['handler'], count: (c) => c.reviewPending, hideWhenEmpty: true },
   { key: 'dispatched', label: '待签收', query: { status: 'dispatched' }, roles: ['handler', 'dispatcher', 'supervisor'], count: status('dispatched') },
   { key: 'handling', label: '办理中', query: { status: 'handling' }, roles: ['handler', 'dispatcher', 'supervisor'], count: status('handling') },
   { key: 'replied', label: '待审核', query: { status: 'replied' }, roles: ['operator', 'admin'], count: status('replied') },
@@ -33,6 +37,7 @@ export const QUEUES: readonly Queue[] = [
   { key: 'all', label: '全部工单', query: {}, roles: ['admin', 'operator', 'dispatcher', 'handler', 'supervisor', 'visitor'], count: (c) => c.total },
 ];
 
-export function queuesFor(roles: readonly string[]): Queue[] {
-  return QUEUES.filter((q) => q.roles.some((r) => roles.includes(r)));
+/** The queues of these roles; with counts known, those hidden while empty are left out. */
+export function queuesFor(roles: readonly string[], counts?: QueueCounts | null): Queue[] {
+  return QUEUES.filter((q) => q.roles.some((r) => roles.includes(r)) && !(q.hideWhenEmpty && (!counts || q.count(counts) === 0)));
 }
