@@ -32,6 +32,7 @@ import * as handling from './transitions/handling';
 import * as intake from './transitions/intake';
 import { merge } from './transitions/merge';
 import * as visiting from './transitions/visiting';
+import { REVIEW_DONE } from './transitions/tiers';
 
 export * from './transition-types';
 export { deemedSatisfied } from './transitions/visiting';
@@ -60,6 +61,8 @@ export interface ActionSpec {
 
 const BEFORE_REPLY: readonly TicketStatus[] = ['submitted', 'supplementing', 'accepted', 'dispatched', 'handling', 'returning'];
 const AT_UNIT: readonly TicketStatus[] = ['dispatched', 'handling'];
+/** Where a unit above may be deciding an application (`reviewUnit`, 004 §8-9). */
+const REVIEW_STATUSES: readonly TicketStatus[] = ['returning', 'replied'];
 const lead = { roles: ['handler'], unit: 'lead' } as const;
 
 /** THE table. Tests walk every status × action × actor against it. */
@@ -193,8 +196,10 @@ export function transition(ticket: TicketState, action: TicketAction, actor: Act
   const rule = RULES[action] as Rule<typeof action>;
   const outcome = rule(ticket, parsed.data as ActionInput<typeof action>, actor, ctx);
   if (isTransitionError(outcome)) return { ok: false, error: outcome };
+  // An application waits for the unit above only while `returning` or `replied` (004 §8-9): leaving them ends it.
+  const set = ticket.reviewUnit && !REVIEW_STATUSES.includes(outcome.to) ? { ...outcome.set, ...REVIEW_DONE } : outcome.set;
   const entry: TimelineEntryDraft = { action, from: ticket.status, to: outcome.to, ...(outcome.note ? { note: outcome.note } : {}), ...(outcome.data ? { data: outcome.data } : {}) };
-  return { ok: true, next: { status: outcome.to, set: outcome.set }, entry, effects: outcome.effects };
+  return { ok: true, next: { status: outcome.to, set }, entry, effects: outcome.effects };
 }
 
 export interface NewTicketParams {

@@ -139,6 +139,8 @@ export interface TicketState {
    * Null or absent: the platform decides, as everywhere else.
    */
   reviewUnit?: string | null;
+  /** When the `reviewUnit` should have decided (the profile's `bottomUp.reviewWithin` from the application). */
+  reviewDueAt?: Date | null;
   pendingTermination?: PendingTermination | null;
   closureConsent?: ClosureConsent | null;
   /** 002 §19 ¶1, §26: the 营商环境建设主管部门 approved the unit's result. */

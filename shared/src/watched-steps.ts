@@ -12,7 +12,7 @@ import type { TicketState } from './ticket';
  * weekly progress while extended, co-unit results). All numbers come from the profile; this
  * module only says which step is owed, by whom, since when.
  */
-export const WATCHED_STEPS = ['acceptance', 'dispatch', 'sign', 'plan', 'deadline-set', 'stage-reply', 'progress-report', 'co-result', 'supplement'] as const;
+export const WATCHED_STEPS = ['acceptance', 'dispatch', 'sign', 'plan', 'deadline-set', 'stage-reply', 'progress-report', 'co-result', 'supplement', 'application-review'] as const;
 export type WatchedStep = (typeof WATCHED_STEPS)[number];
 
 interface StepInfo {
@@ -35,6 +35,7 @@ export const WATCHED_STEP_INFO: Record<WatchedStep, StepInfo> = {
   'progress-report': { label: '延期期间每周报告进展', cites: ['002 §19(4)'], trigger: 'missed-step' },
   'co-result': { label: '协办单位反馈办理结果', cites: ['004 §11', '000 §18'], trigger: 'missed-step' },
   supplement: { label: '补正期限届满，待决定', cites: ['002 §18', '002 §25(4)'], action: 'terminate', trigger: 'missed-step' },
+  'application-review': { label: '上级单位审核下级单位的申请', cites: ['004 §8', '004 §9'], trigger: 'missed-step' },
 };
 
 export type StepOwner = { unit: string } | { roles: readonly StaffRole[] };
@@ -50,10 +51,12 @@ export interface MissedStep {
 
 export type WatchedTicket = Pick<
   TicketState,
-  'status' | 'round' | 'leadUnit' | 'coUnits' | 'coResults' | 'deadlines' | 'fixedDueAt' | 'lastStageReportAt' | 'roundStartedAt' | 'dispatchedAt' | 'supplementDueAt' | 'extensions'
+  | 'status' | 'round' | 'leadUnit' | 'coUnits' | 'coResults' | 'deadlines' | 'fixedDueAt' | 'lastStageReportAt' | 'roundStartedAt' | 'dispatchedAt' | 'supplementDueAt' | 'extensions'
+  | 'reviewUnit' | 'reviewDueAt'
 >;
 
 const AT_UNIT: readonly TicketStatus[] = ['dispatched', 'handling'];
+const REVIEW_STATUSES: readonly TicketStatus[] = ['returning', 'replied'];
 const DAY_MS = 86_400_000;
 
 function rolesOf(action: TicketAction): readonly StaffRole[] {
@@ -126,9 +129,15 @@ function unitSteps(profile: RegulationProfile, t: WatchedTicket, now: Date): Mis
   return out;
 }
 
+/** 004 §8-9: the unit above owes its decision on a subordinate's application (one miss per reviewing level). */
+function reviewSteps(t: WatchedTicket, now: Date): MissedStep[] {
+  if (!t.reviewUnit || !REVIEW_STATUSES.includes(t.status) || !passed(t.reviewDueAt, now)) return [];
+  return [{ step: 'application-review', deadline: t.reviewDueAt, owner: { unit: t.reviewUnit }, round: t.round, key: t.reviewUnit }];
+}
+
 /** Every intermediate step of the ticket whose deadline passed while it is still owed. */
 export function missedSteps(profile: RegulationProfile, t: WatchedTicket, now: Date): MissedStep[] {
-  return [...platformSteps(t, now), ...unitSteps(profile, t, now)];
+  return [...platformSteps(t, now), ...unitSteps(profile, t, now), ...reviewSteps(t, now)];
 }
 
 /** Whether the profile opens 督办 on this missed step (`superviseMissedSteps`), besides the warning. */

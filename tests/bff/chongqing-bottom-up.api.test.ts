@@ -1,7 +1,9 @@
+import { SWEEP_LEASE, runSweep } from '../../bff/src/sweeper/sweeper';
+import { leaseModel, releaseLease } from '../../bff/src/sweeper/lease';
 import { buildTestApp, type TestApp } from '../support/app';
 import { buildStaff } from '../support/builders/staff';
 import { buildUnit } from '../support/builders/units';
-import { act, bearer, buildCast, buildHandlingUnit, newCitizen, submit, type Cast, type UnitCast } from './sweeper-support';
+import { act, bearer, buildCast, buildHandlingUnit, DAY, newCitizen, submit, type Cast, type UnitCast } from './sweeper-support';
 
 /**
  * Chongqing's four levels (004 §4, §7-9): the request starts at the community (村（社区）代受理);
@@ -144,6 +146,16 @@ describe('Chongqing bottom-up handling by level (004 §7-9)', () => {
     expect(await act(t, cast.operator.token, no, 'review', { approve: true })).toMatchObject({ status: 'visiting' });
   });
 
+  it('004 §9 when a request under review ends another way (the citizen withdraws it), then nothing waits for the unit above any more', async () => {
+    const no = await atUnit(community, '较场口社区门口共享单车乱停放');
+    await act(t, community.handler.token, no, 'request-return', { reason: '共享单车由区城管局管理' });
+    await t.http.post(`/api/v1/tickets/${no}/withdraw`).set(bearer(citizen)).send({ reason: '已经自行解决' }).expect(200);
+    const detail = await read(cast.operator.token, no).expect(200);
+    expect(detail.body.ticket).toMatchObject({ status: 'withdrawn', reviewUnit: null, reviewDueAt: null });
+    const queue = await t.http.get('/api/admin/v1/tickets?reviewPending=true').set(bearer(street.handler.token)).expect(200);
+    expect(queue.body.items.map((i: { no: string }) => i.no)).not.toContain(no);
+  });
+
   it('004 §12 when a 12345 hotline request is answered, then the citizen is not asked to rate here: the visitor records the rating the source channel returns', async () => {
     const created = await t.http
       .post('/api/admin/v1/tickets')
@@ -160,6 +172,58 @@ describe('Chongqing bottom-up handling by level (004 §7-9)', () => {
     const detail = await read(cast.operator.token, no).expect(200);
     expect(detail.body.ticket.notices.map((n: { template: string }) => n.template)).not.toContain('rate-invited');
     expect(await act(t, cast.visitor.token, no, 'visit', { answered: true, satisfaction: 'satisfied', note: '12345热线回访结果：满意' })).toMatchObject({ status: 'closed' });
+  });
+});
+
+describe('Chongqing: the unit above decides in time (004 §8 及时予以审核, §9 及时分办)', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let district: UnitCast;
+  let street: UnitCast;
+  let community: UnitCast;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ REGULATION_PROFILE: 'chongqing' }, '2026-11-24T09:00:00+08:00');
+    cast = await buildCast(t, '重庆市');
+    district = await buildHandlingUnit(t, cast, '渝中区');
+    street = await buildHandlingUnit(t, cast, '解放碑街道', district.id, 'street');
+    community = await buildHandlingUnit(t, cast, '较场口社区', street.id, 'community');
+  });
+  afterAll(() => t.close());
+
+  let seq = 0;
+  async function sweep() {
+    const held = await leaseModel(t.db).findById(SWEEP_LEASE).lean();
+    if (held) await releaseLease(t.db, SWEEP_LEASE, held.holder, t.clock.now());
+    return runSweep(t.deps, { holder: `cq-review-${++seq}` });
+  }
+  const missed = async (who: UnitCast, no: string) => {
+    const res = await t.http.get('/api/admin/v1/notices?limit=100').set(bearer(who.handler.token)).expect(200);
+    return (res.body.items as Array<{ ticketNo: string; kind: string; note: string | null }>).filter((n) => n.ticketNo === no && n.kind === 'application-review-missed');
+  };
+
+  it('004 §8, §9 when the street has not decided a community’s application by the next working day, then it is warned once; passed up, the district’s own clock starts', async () => {
+    const citizen = (await newCitizen(t)).token;
+    const no = await submit(t, citizen, '较场口社区背街的排水沟堵塞');
+    await act(t, cast.operator.token, no, 'accept');
+    await act(t, cast.dispatcher.token, no, 'dispatch', { leadUnit: community.id });
+    const applied = await act(t, community.handler.token, no, 'request-return', { reason: '排水管网不属社区事权' });
+    expect(applied.reviewDueAt).toBe('2026-11-25T15:59:59.999Z');
+    t.clock.advance(2 * DAY);
+    await sweep();
+    await sweep();
+    const [warning, ...more] = await missed(street, no);
+    expect(more).toEqual([]);
+    expect(warning.note).toContain('平台规定');
+    const up = await act(t, street.handler.token, no, 'decide-return', { approve: true, note: '转请区县指挥中心' });
+    expect(up).toMatchObject({ reviewUnit: district.id, reviewDueAt: '2026-11-27T15:59:59.999Z' });
+    await sweep();
+    expect(await missed(district, no)).toEqual([]);
+    t.clock.advance(2 * DAY);
+    await sweep();
+    expect(await missed(district, no)).toHaveLength(1);
+    const taken = await act(t, district.handler.token, no, 'decide-return', { approve: true, transferTo: district.id });
+    expect(taken).toMatchObject({ reviewUnit: null, reviewDueAt: null });
   });
 });
 

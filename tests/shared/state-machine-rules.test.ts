@@ -127,7 +127,7 @@ describe('returns', () => {
     expect(approved.next.set).toMatchObject({ leadUnit: null, coUnits: [], returnCount: 1, pendingReturn: null });
     expect(approved.effects).toEqual(expect.arrayContaining([{ kind: 'count', metric: 'return' }, { kind: 'notify', audience: 'citizen', template: 'returned' }]));
     const refused = ok(run(returning, 'decide-return', actors.dispatcher, { approve: false, note: '属于本单位职责' }, ctx));
-    expect(refused.next).toEqual({ status: 'handling', set: { pendingReturn: null, reviewUnit: null } });
+    expect(refused.next).toEqual({ status: 'handling', set: { pendingReturn: null, reviewUnit: null, reviewDueAt: null } });
   });
 });
 

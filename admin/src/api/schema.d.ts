@@ -5270,7 +5270,7 @@ export interface operations {
                              * @description the ticket event (`dispatched`, `supervised`…), `risk-warning` (000 §20), or what the sweeper saw: `due-soon`, `overdue`, `visit-overdue`, `<step>-missed`
                              * @enum {string}
                              */
-                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "termination-requested" | "termination-refused" | "business-replied" | "business-ended" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
+                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "termination-requested" | "termination-refused" | "business-replied" | "business-ended" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed" | "application-review-missed";
                             /**
                              * @description `urgent`: an emergency (risk warning, 003 §8 D); `warning`: a deadline, 督办, a refusal; `info`: the rest
                              * @enum {string}
@@ -5389,7 +5389,7 @@ export interface operations {
                              * @description the ticket event (`dispatched`, `supervised`…), `risk-warning` (000 §20), or what the sweeper saw: `due-soon`, `overdue`, `visit-overdue`, `<step>-missed`
                              * @enum {string}
                              */
-                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "termination-requested" | "termination-refused" | "business-replied" | "business-ended" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
+                            kind: "received" | "accepted" | "rejected" | "supplement-requested" | "supplemented" | "answered" | "dispatched" | "return-requested" | "return-approved" | "return-refused" | "returned" | "replied" | "review-rejected" | "rate-invited" | "rated" | "rated-unsatisfied" | "closed" | "reopened" | "terminated" | "withdrawn" | "extension-requested" | "extension-decided" | "deadline-set" | "stage-report" | "co-result" | "supervised" | "termination-requested" | "termination-refused" | "business-replied" | "business-ended" | "risk-warning" | "due-soon" | "overdue" | "visit-overdue" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed" | "application-review-missed";
                             /**
                              * @description `urgent`: an emergency (risk warning, 003 §8 D); `warning`: a deadline, 督办, a refusal; `info`: the rest
                              * @enum {string}
@@ -8828,6 +8828,8 @@ export interface operations {
                                 [key: string]: unknown;
                             } | null;
                             result: string | null;
+                            /** @description when the `reviewUnit` should have decided (the profile’s `bottomUp.reviewWithin`, 004 §8-9 「及时」); past it the sweeper warns that unit */
+                            reviewDueAt: string | null;
                             /** @description the unit above that decides the lead unit’s pending application (004 §7-9 bottom-up): its 转请处理 or 不予受理 application (`returning`) or a community’s 办结申请 (`replied`); null: the platform decides */
                             reviewUnit: string | null;
                             /** @enum {string} */
@@ -8847,7 +8849,7 @@ export interface operations {
                                 at: string;
                                 deadline: string | null;
                                 /** @enum {string} */
-                                kind: "due-soon" | "overdue" | "visit-window-passed" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed";
+                                kind: "due-soon" | "overdue" | "visit-window-passed" | "acceptance-missed" | "dispatch-missed" | "sign-missed" | "plan-missed" | "deadline-set-missed" | "stage-reply-missed" | "progress-report-missed" | "co-result-missed" | "supplement-missed" | "application-review-missed";
                                 round: number;
                             }[];
                             timeline: {

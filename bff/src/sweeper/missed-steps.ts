@@ -25,7 +25,7 @@ import { supervisedTicket } from './ticket-steps';
 import type { SweepDeps } from './types';
 
 /** Statuses in which some watched step can be owed. */
-const WATCH_STATUSES: readonly TicketStatus[] = ['submitted', 'supplementing', 'accepted', 'dispatched', 'handling'];
+const WATCH_STATUSES: readonly TicketStatus[] = ['submitted', 'supplementing', 'accepted', 'dispatched', 'handling', 'returning', 'replied'];
 
 const kindOf = (step: WatchedStep): MissedStepKind => `${step}-missed`;
 const eventId = (row: ScanRow, m: MissedStep): string => sweepEventId(kindOf(m.step), row.no, m.round, m.key || undefined);
@@ -43,6 +43,7 @@ function stepCite(profile: RegulationProfile, row: ScanRow, step: WatchedStep): 
     'progress-report': profile.extension.progressReportEveryDays,
     'co-result': profile.coResultLead,
     supplement: profile.supplement,
+    'application-review': profile.bottomUp?.value.reviewWithin ?? null,
   };
   return spans[step]?.cite;
 }

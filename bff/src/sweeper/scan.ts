@@ -21,12 +21,12 @@ const STEP_BUDGET_MS = 40_000;
 export type ScanRow = Pick<
   TicketDoc,
   | '_id' | 'no' | 'type' | 'class' | 'channel' | 'round' | 'status' | 'dueAt' | 'leadUnit' | 'coUnits' | 'coResults' | 'returnCount' | 'rating' | 'pendingDecision' | 'deadlines'
-  | 'fixedDueAt' | 'lastStageReportAt' | 'roundStartedAt' | 'dispatchedAt' | 'supplementDueAt' | 'extensions'
+  | 'fixedDueAt' | 'lastStageReportAt' | 'roundStartedAt' | 'dispatchedAt' | 'supplementDueAt' | 'extensions' | 'reviewUnit' | 'reviewDueAt'
 >;
 
 const ROW_FIELDS = {
   _id: 1, no: 1, type: 1, class: 1, channel: 1, round: 1, status: 1, dueAt: 1, leadUnit: 1, coUnits: 1, coResults: 1, returnCount: 1, rating: 1, pendingDecision: 1, deadlines: 1,
-  fixedDueAt: 1, lastStageReportAt: 1, roundStartedAt: 1, dispatchedAt: 1, supplementDueAt: 1, extensions: 1,
+  fixedDueAt: 1, lastStageReportAt: 1, roundStartedAt: 1, dispatchedAt: 1, supplementDueAt: 1, extensions: 1, reviewUnit: 1, reviewDueAt: 1,
 } as const;
 
 /** Which of `ids` exist in `model` (one query). */

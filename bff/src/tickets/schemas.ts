@@ -62,6 +62,7 @@ export const oneStaffTicket = z.object({
       .string()
       .nullable()
       .describe('the unit above that decides the lead unit’s pending application (004 §7-9 bottom-up): its 转请处理 or 不予受理 application (`returning`) or a community’s 办结申请 (`replied`); null: the platform decides'),
+    reviewDueAt: z.string().nullable().describe('when the `reviewUnit` should have decided (the profile’s `bottomUp.reviewWithin`, 004 §8-9 「及时」); past it the sweeper warns that unit'),
     pendingReturn: z
       .object({
         reason: z.string(),

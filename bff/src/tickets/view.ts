@@ -135,6 +135,7 @@ export function staffTicketView(t: TicketDoc, ctx: ViewContext, contact: Contact
     extensions: t.extensions,
     pendingReturn: t.pendingReturn ?? null,
     reviewUnit: t.reviewUnit ?? null,
+    reviewDueAt: t.reviewDueAt ?? null,
     pendingTermination: t.pendingTermination ?? null,
     closureConsent: t.closureConsent ?? null,
     businessReviewedAt: t.businessReviewedAt ?? null,

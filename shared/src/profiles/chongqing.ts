@@ -52,7 +52,7 @@ export const chongqing: RegulationProfileInput = {
   warningBefore: hoursDefault(24),
   superviseMissedSteps: cite(['sign', 'co-result'], '004 §13(1), §13(2)', '无正当理由不予受理办理的、未按规定时间和要求反馈办理结果的，重点督办'),
   bottomUp: cite(
-    { reviewLevels: ['street', 'district'], closureReviewLevels: ['community'] },
+    { reviewLevels: ['street', 'district'], closureReviewLevels: ['community'], reviewWithin: wdDefault(1, '004 §8、§9 要求上级单位“及时”审核、分办，未规定期限') },
     '004 §7, §8, §9',
     '自下而上流转：社区向街道、街道向区县指挥中心、区县向市指挥中心提出转请处理申请；社区的办结申请由街道审核',
   ),

@@ -208,7 +208,14 @@ export const regulationProfileSchema = z.strictObject({
    * `closureReviewLevels` (村（社区）) applies for closure: the unit above approves its reply or takes
    * the request on itself (004 §8 ¶2). null: applications go to the platform's dispatchers.
    */
-  bottomUp: cited(z.strictObject({ reviewLevels: z.array(z.enum(UNIT_LEVELS)).min(1), closureReviewLevels: z.array(z.enum(UNIT_LEVELS)) })).nullable().default(null),
+  bottomUp: cited(
+    z.strictObject({
+      reviewLevels: z.array(z.enum(UNIT_LEVELS)).min(1),
+      closureReviewLevels: z.array(z.enum(UNIT_LEVELS)),
+      /** The unit above decides within this span of the application (004 §8 「及时予以审核」, §9 「及时分办」); the sweeper warns it after. */
+      reviewWithin: spanSchema,
+    }),
+  ).nullable().default(null),
   /**
    * Channels whose requests are rated the way their source channel's managing unit requires (004 §12
    * 「按照事项来源渠道管理单位要求开展满意度评价」): the citizen is not invited to rate on this platform;

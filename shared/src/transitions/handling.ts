@@ -5,7 +5,7 @@ import type { CoResult, TicketState } from '../ticket';
 import { fail, type Effect, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
 import { businessTrackOf, needsAuthorityReview } from './business';
 import { citeSuffix, notifyLead, notifyUnits, rateInvitation, unitOf, withDeadlines } from './kit';
-import { closureReviewer, reviewerAbove } from './tiers';
+import { closureReviewer, REVIEW_DONE, reviewBy, reviewerAbove } from './tiers';
 
 /** Rules of the handling unit's actions and the platform's oversight of them. */
 
@@ -42,7 +42,7 @@ export function requestReturn(t: TicketState, input: ActionInput<'request-return
   const reviewUnit = reviewerAbove(unit, ctx);
   return {
     to: 'returning',
-    set: { pendingReturn: { reason: input.reason, requestedAt: ctx.now, unit, from, ...named }, reviewUnit },
+    set: { pendingReturn: { reason: input.reason, requestedAt: ctx.now, unit, from, ...named }, ...reviewBy(reviewUnit, ctx) },
     note: input.reason,
     data: Object.keys(named).length || reviewUnit ? { ...named, ...(reviewUnit ? { reviewUnit } : {}) } : undefined,
     effects: [reviewUnit ? { kind: 'notify', audience: 'unit', template: 'return-requested', units: [reviewUnit] } : { kind: 'notify', audience: 'platform', template: 'return-requested' }],
@@ -57,7 +57,7 @@ export function reply(t: TicketState, input: ActionInput<'reply'>, _a: Actor, ct
   const reviewUnit = closureReviewer(t.leadUnit, ctx);
   return {
     to: 'replied',
-    set: { ...withDeadlines(t, { result: input.result, repliedAt: ctx.now, onTime }, ctx), reviewUnit },
+    set: { ...withDeadlines(t, { result: input.result, repliedAt: ctx.now, onTime }, ctx), ...reviewBy(reviewUnit, ctx) },
     data: { attachments: input.attachments ?? [], ...(missingCoResults.length ? { missingCoResults } : {}), ...(reviewUnit ? { reviewUnit } : {}) },
     // 003 §13: the citizen hears the result before the centre does.
     effects: [
@@ -73,7 +73,7 @@ export function review(t: TicketState, input: ActionInput<'review'>, _a: Actor, 
   if (needsAuthorityReview(t, ctx)) return fail.rule(`法人和非法人组织的涉营商环境诉求由营商环境建设主管部门审定办理结果（business-review）${citeSuffix(ctx.profile.businessTrack)}`);
   if (input.approve) {
     // 003 §16: the visit window starts now, when the platform has approved the unit's reply.
-    return { to: 'visiting', set: { ...withDeadlines(t, { visitStartedAt: ctx.now }, ctx), reviewUnit: null }, note: input.note, data: { approve: true }, effects: rateInvitation(t, ctx) };
+    return { to: 'visiting', set: { ...withDeadlines(t, { visitStartedAt: ctx.now }, ctx), ...REVIEW_DONE }, note: input.note, data: { approve: true }, effects: rateInvitation(t, ctx) };
   }
   if (t.reviewUnit) return takeOver(t, t.reviewUnit, input.note, ctx);
   return { to: 'handling', set: { repliedAt: null, onTime: null }, note: input.note, data: { approve: false }, effects: notifyLead(t, 'review-rejected') };
@@ -82,7 +82,7 @@ export function review(t: TicketState, input: ActionInput<'review'>, _a: Actor, 
 /** 004 §8 ¶2 「不符合办结标准的转由本单位承办」: the reviewing street handles the request itself, from now. */
 function takeOver(t: TicketState, reviewUnit: string, note: string | undefined, ctx: TransitionContext): Outcome {
   const coUnits = t.coUnits.filter((u) => u !== reviewUnit);
-  const patch: Partial<TicketState> = { leadUnit: reviewUnit, coUnits, signedAt: ctx.now, repliedAt: null, onTime: null, reviewUnit: null };
+  const patch: Partial<TicketState> = { leadUnit: reviewUnit, coUnits, signedAt: ctx.now, repliedAt: null, onTime: null, ...REVIEW_DONE };
   return {
     to: 'handling',
     set: withDeadlines(t, patch, ctx),

@@ -6,7 +6,7 @@ import type { RejectReasonCode } from '../reasons';
 import type { TicketState } from '../ticket';
 import { fail, type Outcome, type TransitionContext, type TransitionError } from '../transition-types';
 import { citeSuffix, notifyUnits, withDeadlines } from './kit';
-import { reviewerAbove, withinJurisdiction } from './tiers';
+import { REVIEW_DONE, reviewBy, reviewerAbove, withinJurisdiction } from './tiers';
 
 /** Rules of the platform's intake actions: accept, reject, supplement, answer, dispatch, return. */
 
@@ -106,7 +106,7 @@ export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>
     if (input.rejectReason || input.transferTo) return fail.rule('不同意申请时不能同时转办或确认不予受理', { field: input.rejectReason ? 'rejectReason' : 'transferTo' });
     return {
       to: pending?.from ?? 'dispatched',
-      set: { pendingReturn: null, reviewUnit: null },
+      set: { pendingReturn: null, ...REVIEW_DONE },
       note: input.note,
       data,
       effects: notifyUnits({ leadUnit: pending?.unit ?? t.leadUnit, coUnits: [] }, 'return-refused'),
@@ -116,7 +116,7 @@ export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>
   if (reviewer) return decideAsUnitAbove(t, reviewer, input, data, ctx);
   const transferTo = input.transferTo ?? pending?.transferTo;
   if (transferTo) return transferReturned(t, transferTo, input.note, data, ctx);
-  const patch: Partial<TicketState> = { leadUnit: null, coUnits: [], coResults: [], dispatchedAt: null, signedAt: null, pendingReturn: null, reviewUnit: null, returnCount: t.returnCount + 1 };
+  const patch: Partial<TicketState> = { leadUnit: null, coUnits: [], coResults: [], dispatchedAt: null, signedAt: null, pendingReturn: null, ...REVIEW_DONE, returnCount: t.returnCount + 1 };
   return {
     to: 'accepted',
     set: withDeadlines(t, patch, ctx),
@@ -152,7 +152,7 @@ function decideAsUnitAbove(t: TicketState, reviewer: string, input: ActionInput<
   const pending = t.pendingReturn ? { ...t.pendingReturn, passedUpBy: [...(t.pendingReturn.passedUpBy ?? []), reviewer] } : null;
   return {
     to: 'returning',
-    set: { pendingReturn: pending, reviewUnit: next },
+    set: { pendingReturn: pending, ...reviewBy(next, ctx) },
     note: input.note,
     data: { ...data, passedUpTo: next ?? 'platform' },
     effects: [next ? { kind: 'notify', audience: 'unit', template: 'return-requested', units: [next] } : { kind: 'notify', audience: 'platform', template: 'return-requested' }],
@@ -166,7 +166,7 @@ function confirmOutOfScope(t: TicketState, code: RejectReasonCode, note: string 
   const reasonNote = note ?? t.pendingReturn.reason;
   return {
     to: 'rejected',
-    set: { rejectReason: { code, note: reasonNote }, closedAt: ctx.now, pendingReturn: null, reviewUnit: null },
+    set: { rejectReason: { code, note: reasonNote }, closedAt: ctx.now, pendingReturn: null, ...REVIEW_DONE },
     note: reasonNote,
     data: { ...data, reasonCode: code },
     effects: [{ kind: 'notify', audience: 'citizen', template: 'rejected' }, ...notifyUnits({ leadUnit: t.pendingReturn.unit, coUnits: [] }, 'return-approved')],
@@ -180,7 +180,7 @@ function confirmOutOfScope(t: TicketState, code: RejectReasonCode, note: string 
 function transferReturned(t: TicketState, transferTo: string, note: string | undefined, decided: ReturnDecision, ctx: TransitionContext): Outcome | TransitionError {
   if (transferTo === decided.unit) return fail.rule('转办单位不能是申请退回的单位');
   const coUnits = t.coUnits.filter((u) => u !== transferTo);
-  const patch: Partial<TicketState> = { leadUnit: transferTo, coUnits, coResults: [], dispatchedAt: ctx.now, signedAt: null, pendingReturn: null, reviewUnit: null, returnCount: t.returnCount + 1 };
+  const patch: Partial<TicketState> = { leadUnit: transferTo, coUnits, coResults: [], dispatchedAt: ctx.now, signedAt: null, pendingReturn: null, ...REVIEW_DONE, returnCount: t.returnCount + 1 };
   return {
     to: 'dispatched',
     set: withDeadlines(t, patch, ctx),

@@ -1,3 +1,4 @@
+import { applySpan } from '../deadlines';
 import type { TransitionContext } from '../transition-types';
 
 /**
@@ -28,3 +29,12 @@ export function closureReviewer(unit: string | null | undefined, ctx: Transition
 export function withinJurisdiction(unit: string, reviewer: string, ctx: TransitionContext): boolean {
   return unit === reviewer || Boolean(ctx.units?.[unit]?.ancestors.includes(reviewer));
 }
+
+/** The review fields of an application to `reviewUnit` filed now: who decides, and by when (null: the platform, as everywhere). */
+export function reviewBy(reviewUnit: string | null, ctx: TransitionContext): { reviewUnit: string | null; reviewDueAt: Date | null } {
+  const within = ctx.profile.bottomUp?.value.reviewWithin;
+  return { reviewUnit, reviewDueAt: reviewUnit && within ? (applySpan(ctx.calendar, ctx.now, within)?.at ?? null) : null };
+}
+
+/** A decided application: nobody reviews any more. */
+export const REVIEW_DONE = { reviewUnit: null, reviewDueAt: null } as const;
