@@ -48,8 +48,16 @@ export const requestReturnInputSchema = z.strictObject({
  * `transferTo`: on approval, dispatch at once to this unit (else the unit the request named, else back to the pool).
  * Where a unit above reviews (004 §7-9): `transferTo` is itself (本级受理承办) or a unit under it; without it an
  * approval passes the application up (转请, `note` says why); `rejectReason` confirms a 不予受理申请 (004 §8).
+ * `coUnits` with `transferTo` names the co-units (004 §9 指定主办、协办单位), within the reviewer's jurisdiction too.
  */
-export const decideReturnInputSchema = z.strictObject({ approve: z.boolean(), transferTo: idSchema.optional(), rejectReason: z.enum(REJECT_REASON_CODES).optional(), note });
+export const decideReturnInputSchema = z.strictObject({
+  approve: z.boolean(),
+  transferTo: idSchema.optional(),
+  /** With `transferTo`: the co-units (协办) that replace the ticket's (004 §9 「可视情况指定主办、协办单位」). */
+  coUnits: z.array(idSchema).max(20).meta({ uniqueItems: true }).optional(),
+  rejectReason: z.enum(REJECT_REASON_CODES).optional(),
+  note,
+});
 export const replyInputSchema = z.strictObject({ result: text(TEXT_LIMITS.result), attachments: attachments.optional() });
 export const reviewInputSchema = z
   .strictObject({ approve: z.boolean(), note })

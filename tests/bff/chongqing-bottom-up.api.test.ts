@@ -71,14 +71,15 @@ describe('Chongqing bottom-up handling by level (004 §7-9)', () => {
     await act(t, street.handler.token, no, 'sign');
   });
 
-  it('004 §9 when the street assigns an application, then only to a unit within its own jurisdiction (分办); a unit outside it is refused', async () => {
+  it('004 §9 when the street assigns an application, then only to units within its own jurisdiction (分办, 主办 and 协办); a unit outside it is refused', async () => {
     const no = await atUnit(community, '较场口社区和七星岗社区交界处的垃圾无人清运');
     await act(t, community.handler.token, no, 'request-return', { reason: '垃圾点位属七星岗社区管理' });
     const outside = await post(street.handler.token, no, 'decide-return', { approve: true, transferTo: districtDept.id }).expect(422);
     expect(outside.body.error.message).toContain('004 §7');
-    const assigned = await act(t, street.handler.token, no, 'decide-return', { approve: true, transferTo: neighbour.id });
-    expect(assigned).toMatchObject({ status: 'dispatched', leadUnit: neighbour.id, reviewUnit: null, returnCount: 1 });
-    await read(community.handler.token, no).expect(404);
+    await post(street.handler.token, no, 'decide-return', { approve: true, transferTo: neighbour.id, coUnits: [districtDept.id] }).expect(422);
+    const assigned = await act(t, street.handler.token, no, 'decide-return', { approve: true, transferTo: neighbour.id, coUnits: [community.id] });
+    expect(assigned).toMatchObject({ status: 'dispatched', leadUnit: neighbour.id, coUnits: [community.id], reviewUnit: null, returnCount: 1 });
+    expect((await read(community.handler.token, no).expect(200)).body.ticket.allowedActions).toEqual(['co-result']);
   });
 
   it('004 §7, §9 when no level below has the authority, then the application passes up level by level, each with its reason, to the 市指挥中心, which assigns it anywhere', async () => {

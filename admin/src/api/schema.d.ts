@@ -10556,6 +10556,7 @@ export interface operations {
             content: {
                 "application/json": {
                     approve: boolean;
+                    coUnits?: string[];
                     note?: string;
                     /** @enum {string} */
                     rejectReason?: "legal-procedure" | "law-enforcement-discipline" | "petition";

@@ -69,7 +69,11 @@ async function precheck(deps: TicketDeps, ticket: TicketDoc, action: TicketActio
 
 /** Units other actions name (a transfer, a 会商, a referred lead): they must exist and be active. */
 function namedUnits(action: TicketAction, input: unknown): string[] {
-  if (action === 'request-return' || action === 'decide-return') return [(input as ActionInput<'decide-return'>).transferTo].filter((u): u is string => Boolean(u));
+  if (action === 'request-return') return [(input as ActionInput<'request-return'>).transferTo].filter((u): u is string => Boolean(u));
+  if (action === 'decide-return') {
+    const d = input as ActionInput<'decide-return'>;
+    return [...new Set([d.transferTo, ...(d.coUnits ?? [])].filter((u): u is string => Boolean(u)))];
+  }
   if (action === 'consult') {
     const c = input as ActionInput<'consult'>;
     return [...new Set([...c.units, ...(c.leadUnit ? [c.leadUnit] : []), ...(c.coUnits ?? [])])];
@@ -88,8 +92,8 @@ const TIERED_ACTIONS: readonly TicketAction[] = ['request-return', 'decide-retur
  */
 async function unitDirectory(deps: TicketDeps, ticket: TicketDoc, action: TicketAction, input: unknown): Promise<UnitDirectory | undefined> {
   if (!deps.profile.bottomUp || !TIERED_ACTIONS.includes(action)) return undefined;
-  const transferTo = action === 'decide-return' ? (input as ActionInput<'decide-return'>).transferTo : undefined;
-  const named = [ticket.leadUnit, ticket.reviewUnit, transferTo].filter((u): u is string => Boolean(u));
+  const decided = action === 'decide-return' ? (input as ActionInput<'decide-return'>) : undefined;
+  const named = [...new Set([ticket.leadUnit, ticket.reviewUnit, decided?.transferTo, ...(decided?.coUnits ?? [])].filter((u): u is string => Boolean(u)))];
   if (!named.length) return undefined;
   const units = unitModel(deps.db);
   const first = await units.find({ _id: { $in: named } }, { ancestors: 1 }).lean<Array<Pick<UnitDoc, '_id' | 'ancestors'>>>();

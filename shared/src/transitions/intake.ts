@@ -115,7 +115,8 @@ export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>
   if (input.rejectReason) return confirmOutOfScope(t, input.rejectReason, input.note, data, ctx);
   if (reviewer) return decideAsUnitAbove(t, reviewer, input, data, ctx);
   const transferTo = input.transferTo ?? pending?.transferTo;
-  if (transferTo) return transferReturned(t, transferTo, input.note, data, ctx);
+  if (input.coUnits && !input.transferTo) return fail.rule('指定协办单位时须同时指定主办（承办）单位（transferTo）');
+  if (transferTo) return transferReturned(t, transferTo, input.note, data, ctx, input.coUnits);
   const patch: Partial<TicketState> = { leadUnit: null, coUnits: [], coResults: [], dispatchedAt: null, signedAt: null, pendingReturn: null, ...REVIEW_DONE, returnCount: t.returnCount + 1 };
   return {
     to: 'accepted',
@@ -144,8 +145,9 @@ type ReturnDecision = {
 function decideAsUnitAbove(t: TicketState, reviewer: string, input: ActionInput<'decide-return'>, data: ReturnDecision, ctx: TransitionContext): Outcome | TransitionError {
   const cite = citeSuffix(ctx.profile.bottomUp);
   if (input.transferTo) {
-    if (!withinJurisdiction(input.transferTo, reviewer, ctx)) return fail.rule(`只能由本级承办或分办给本辖区的单位，事权不在本级的请转请上级处理${cite}`, { transferTo: input.transferTo });
-    return transferReturned(t, input.transferTo, input.note, data, ctx);
+    const outside = [input.transferTo, ...(input.coUnits ?? [])].filter((u) => !withinJurisdiction(u, reviewer, ctx));
+    if (outside.length) return fail.rule(`只能由本级承办或分办给本辖区的单位，事权不在本级的请转请上级处理${cite}`, { outside });
+    return transferReturned(t, input.transferTo, input.note, data, ctx, input.coUnits);
   }
   if (!input.note) return fail.rule(`转请上级处理须说明原因（note）${cite}`);
   const next = reviewerAbove(reviewer, ctx);
@@ -177,9 +179,11 @@ function confirmOutOfScope(t: TicketState, code: RejectReasonCode, note: string 
  * 002 §21 「另行转办」: an approved return that names the responsible unit goes straight to it —
  * a new dispatch with a fresh clock, the co-units kept; the returning unit is counted and told.
  */
-function transferReturned(t: TicketState, transferTo: string, note: string | undefined, decided: ReturnDecision, ctx: TransitionContext): Outcome | TransitionError {
+function transferReturned(t: TicketState, transferTo: string, note: string | undefined, decided: ReturnDecision, ctx: TransitionContext, named?: readonly string[]): Outcome | TransitionError {
   if (transferTo === decided.unit) return fail.rule('转办单位不能是申请退回的单位');
-  const coUnits = t.coUnits.filter((u) => u !== transferTo);
+  if (named?.includes(transferTo)) return fail.rule('主办单位不能同时是协办单位');
+  if (named && new Set(named).size !== named.length) return fail.rule('协办单位重复');
+  const coUnits = named ? [...named] : t.coUnits.filter((u) => u !== transferTo);
   const patch: Partial<TicketState> = { leadUnit: transferTo, coUnits, coResults: [], dispatchedAt: ctx.now, signedAt: null, pendingReturn: null, ...REVIEW_DONE, returnCount: t.returnCount + 1 };
   return {
     to: 'dispatched',

@@ -47,6 +47,7 @@ export const ACTION_FIELDS: Partial<Record<TicketAction, FieldSpec[]>> = {
   'decide-return': [
     { name: 'approve', label: '审核结果', kind: 'yes-no', yesNo: ['同意', '不同意，继续办理'] },
     { name: 'transferTo', label: '转办 / 本级承办单位（上级单位审核时不填即转请上一级）', kind: 'unit' },
+    { name: 'coUnits', label: '协办单位（随转办指定）', kind: 'units' },
     { name: 'rejectReason', label: '确认不予受理（不予受理申请）', kind: 'select', options: options(REJECT_REASON_LABELS) },
     note('审核意见（转请上一级时必填）'),
   ],
