@@ -10,7 +10,7 @@ type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export type CitizenActor = Extract<Actor, { kind: 'citizen' }>;
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
-type ActorFor<A extends AuthKind> = A extends 'citizen' ? CitizenActor : A extends 'staff' ? StaffActor : undefined;
+export type ActorFor<A extends AuthKind> = A extends 'citizen' ? CitizenActor : A extends 'staff' ? StaffActor : undefined;
 
 export interface RouteInput<P, Q, B, A extends AuthKind> {
   params: Infer<P>;

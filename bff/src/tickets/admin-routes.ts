@@ -14,16 +14,16 @@ import {
   type TicketAction,
 } from '@mashang/shared';
 import type { AppDeps } from '../app';
-import { ifMatchVersion, setVersionTag } from '../auth/if-match';
+import { setVersionTag } from '../auth/if-match';
 import { defineRoute, type RouteKit } from '../http/route';
-import { performAction } from './actions';
+import { actionRoute } from './action-route';
 import { keyInTicket } from './create';
 import { countStaffQueues } from './counts';
 import { listStaffTickets } from './queries';
 import { readStaffTicket, staffView, summaryView } from './read';
 import { queueCounts } from './count-schemas';
-import { ACTION_ERRORS, IF_MATCH, oneStaffTicket, oneTicket, ticketPage } from './schemas';
-import { ACTION_EXAMPLES, OPERATION_IDS, staffActionId, ticketLinks } from './links';
+import { ACTION_ERRORS, oneStaffTicket, oneTicket, ticketPage } from './schemas';
+import { OPERATION_IDS, staffActionId, ticketLinks } from './links';
 
 const TAGS = ['tickets (staff)'];
 
@@ -170,28 +170,22 @@ export function staffTicketRoutes(kit: RouteKit, deps: AppDeps): void {
   );
 
   for (const action of STAFF_ACTIONS) {
-    defineRoute(
+    actionRoute(
       kit,
+      deps,
       {
-        method: 'post',
-        path: `/api/admin/v1/tickets/:no/${action}`,
+        auth: 'staff',
+        base: '/api/admin/v1/tickets',
+        action,
         operationId: staffActionId(action),
         summary: ACTION_SUMMARIES[action],
         description: `${ACTION_LABELS[action]}. Allowed from: ${STATE_MACHINE[action].from.join(', ')}. A handler acts only on tickets of its unit.`,
         tags: TAGS,
-        auth: 'staff',
         roles: actionRoles(action, deps.profile),
-        params: ticketNoParamsSchema,
         body: actionInputSchemaFor(action, deps.profile),
-        bodyExample: ACTION_EXAMPLES[action],
-        headers: IF_MATCH,
-        responses: { 200: { description: 'the ticket after the action', schema: oneTicket, links: ticketLinks('staff', STAFF_ACTIONS, STATE_MACHINE[action].to === 'same' ? STATE_MACHINE[action].from : STATE_MACHINE[action].to) }, ...ACTION_ERRORS },
+        links: ticketLinks('staff', STAFF_ACTIONS, STATE_MACHINE[action].to === 'same' ? STATE_MACHINE[action].from : STATE_MACHINE[action].to),
       },
-      async (ctx, { params, body, actor }) => {
-        const ticket = await performAction(deps, actor, { no: params.no, action, input: body, ifMatch: ifMatchVersion(ctx) });
-        setVersionTag(ctx, ticket.version);
-        ctx.body = { ticket: await staffView(deps, ticket, actor) };
-      },
+      (ticket, actor) => staffView(deps, ticket, actor),
     );
   }
 }

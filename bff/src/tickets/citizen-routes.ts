@@ -10,14 +10,14 @@ import {
   type TicketAction,
 } from '@mashang/shared';
 import type { AppDeps } from '../app';
-import { ifMatchVersion, setVersionTag } from '../auth/if-match';
+import { setVersionTag } from '../auth/if-match';
 import { defineRoute, type RouteKit } from '../http/route';
-import { performAction } from './actions';
+import { actionRoute } from './action-route';
 import { submitTicket } from './create';
 import { listCitizenTickets } from './queries';
 import { citizenView, readCitizenTicket, summaryView } from './read';
-import { ACTION_ERRORS, IF_MATCH, oneTicket, ticketPage } from './schemas';
-import { ACTION_EXAMPLES, citizenActionId, OPERATION_IDS, SUBMIT_EXAMPLE, ticketLinks } from './links';
+import { ACTION_ERRORS, oneTicket, ticketPage } from './schemas';
+import { citizenActionId, OPERATION_IDS, SUBMIT_EXAMPLE, ticketLinks } from './links';
 
 const TAGS = ['tickets (citizen)'];
 
@@ -91,26 +91,11 @@ export function citizenTicketRoutes(kit: RouteKit, deps: AppDeps): void {
   );
 
   for (const spec of CITIZEN_ACTIONS) {
-    defineRoute(
+    actionRoute(
       kit,
-      {
-        method: 'post',
-        path: `/api/v1/tickets/:no/${spec.action}`,
-        operationId: citizenActionId(spec.action),
-        summary: spec.summary,
-        tags: TAGS,
-        auth: 'citizen',
-        params: ticketNoParamsSchema,
-        body: spec.body,
-        bodyExample: ACTION_EXAMPLES[spec.action],
-        headers: IF_MATCH,
-        responses: { 200: { description: 'the ticket after the action', schema: oneTicket, links: { read: ticketLinks('citizen', [], []).read } }, ...ACTION_ERRORS },
-      },
-      async (ctx, { params, body, actor }) => {
-        const ticket = await performAction(deps, actor, { no: params.no, action: spec.action, input: body, ifMatch: ifMatchVersion(ctx) });
-        setVersionTag(ctx, ticket.version);
-        ctx.body = { ticket: await citizenView(deps, ticket, actor) };
-      },
+      deps,
+      { auth: 'citizen', base: '/api/v1/tickets', action: spec.action, operationId: citizenActionId(spec.action), summary: spec.summary, tags: TAGS, body: spec.body, links: { read: ticketLinks('citizen', [], []).read } },
+      (ticket, actor) => citizenView(deps, ticket, actor),
     );
   }
 }
