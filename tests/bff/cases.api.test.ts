@@ -54,8 +54,10 @@ describe('public cases with personal data removed (004 §15)', () => {
     expect(fixed.body.case).toMatchObject({ version: 2, remaining: {}, summary: '路灯三日内修复' });
   });
 
-  it('004 §15 when the case is published, then anyone lists and reads it by the fields the mini-program uses, without the ticket number', async () => {
-    const published = await staff(w.supervisor.token).post(`/api/admin/v1/cases/${caseId}/publish`).expect(200);
+  it('004 §15 when the case is published (If-Match: the version the publisher read, else 412), then anyone lists and reads it by the fields the mini-program uses, without the ticket number', async () => {
+    const stale = await w.t.http.post(`/api/admin/v1/cases/${caseId}/publish`).set(bearer(w.supervisor.token)).set('If-Match', '"1"').expect(412);
+    expect(stale.body.error).toMatchObject({ code: 'VERSION_MISMATCH', details: { version: 2 } });
+    const published = await w.t.http.post(`/api/admin/v1/cases/${caseId}/publish`).set(bearer(w.supervisor.token)).set('If-Match', '"2"').expect(200);
     expect(published.body.case).toMatchObject({ status: 'published', publishedAt: '2026-11-24T01:00:00.000Z' });
     const list = await publicList().expect(200);
     expect(list.body.items).toHaveLength(1);

@@ -2860,7 +2860,10 @@ export interface operations {
     "post-api-admin-v1-cases-id-publish": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the case `version` last read; 412 VERSION_MISMATCH when the case changed since */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2897,7 +2900,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2935,6 +2938,15 @@ export interface operations {
             };
             /** @description CASE_INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2974,7 +2986,10 @@ export interface operations {
     "post-api-admin-v1-cases-id-unpublish": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the case `version` last read; 412 VERSION_MISMATCH when the case changed since */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3011,7 +3026,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description invalid input (VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3049,6 +3064,15 @@ export interface operations {
             };
             /** @description CASE_INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VERSION_MISMATCH */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adminCaseListQuerySchema, caseCreateSchema, caseIdParamsSchema, caseListQuerySchema, caseUpdateSchema, CASE_PUBLISHER_NOTICE } from '@mashang/shared';
 import type { AppDeps } from '../app';
+import { ifMatchVersion } from '../auth/if-match';
 import { defineRoute, type RouteKit } from '../http/route';
 import { listCases } from './queries';
 import { createCase, getCase, getPublishedCase, publishCase, unpublishCase, updateCase, type CaseDeps } from './service';
@@ -15,6 +16,8 @@ const adminCase = z.object({ id: z.string(), ticketNo: z.string(), title: z.stri
 const one = z.object({ case: adminCase });
 const page = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** Publish and withdraw act on the version the publisher read (optional header, like the ticket actions'). */
+const CASE_IF_MATCH = { 'If-Match': 'the case `version` last read; 412 VERSION_MISMATCH when the case changed since' };
 const NOTICE = `Attachments (photos, videos, voice) are never published. ${CASE_PUBLISHER_NOTICE}`;
 
 function caseDeps(deps: AppDeps): CaseDeps {
@@ -75,16 +78,16 @@ function adminRoutes(kit: RouteKit, deps: AppDeps): void {
   );
   defineRoute(
     kit,
-    { method: 'post', path: '/api/admin/v1/cases/:id/publish', summary: 'Publish a case (refused while an ID number, phone, e-mail or the citizen’s own name remains)', description: `Numbers are checked after normalizing full-width digits and Chinese numerals; the contact name given on the ticket blocks with or without a cue word. Audited (case.publish). ${NOTICE}`, tags: ADMIN_TAGS, auth: 'staff', roles: STAFF, params: caseIdParamsSchema, responses: { 200: { description: 'published', schema: one }, 404: { description: 'CASE_NOT_FOUND' }, 409: { description: 'CASE_INVALID_TRANSITION, CONCURRENT_UPDATE' }, 422: { description: 'CASE_PERSONAL_DATA (`details.remaining` counts what is left)' } } },
+    { method: 'post', path: '/api/admin/v1/cases/:id/publish', summary: 'Publish a case (refused while an ID number, phone, e-mail or the citizen’s own name remains)', description: `Numbers are checked after normalizing full-width digits and Chinese numerals; the contact name given on the ticket blocks with or without a cue word. Audited (case.publish). ${NOTICE}`, tags: ADMIN_TAGS, auth: 'staff', roles: STAFF, params: caseIdParamsSchema, headers: CASE_IF_MATCH, responses: { 200: { description: 'published', schema: one }, 404: { description: 'CASE_NOT_FOUND' }, 409: { description: 'CASE_INVALID_TRANSITION, CONCURRENT_UPDATE' }, 412: { description: 'VERSION_MISMATCH' }, 422: { description: 'CASE_PERSONAL_DATA (`details.remaining` counts what is left)' } } },
     async (ctx, { params, actor }) => {
-      ctx.body = { case: adminCaseView(await publishCase(caseDeps(deps), params.id, actor)) };
+      ctx.body = { case: adminCaseView(await publishCase(caseDeps(deps), params.id, actor, ifMatchVersion(ctx))) };
     },
   );
   defineRoute(
     kit,
-    { method: 'post', path: '/api/admin/v1/cases/:id/unpublish', summary: 'Withdraw a published case from the public list', tags: ADMIN_TAGS, auth: 'staff', roles: STAFF, params: caseIdParamsSchema, responses: { 200: { description: 'withdrawn', schema: one }, 404: { description: 'CASE_NOT_FOUND' }, 409: { description: 'CASE_INVALID_TRANSITION, CONCURRENT_UPDATE' } } },
+    { method: 'post', path: '/api/admin/v1/cases/:id/unpublish', summary: 'Withdraw a published case from the public list', tags: ADMIN_TAGS, auth: 'staff', roles: STAFF, params: caseIdParamsSchema, headers: CASE_IF_MATCH, responses: { 200: { description: 'withdrawn', schema: one }, 404: { description: 'CASE_NOT_FOUND' }, 409: { description: 'CASE_INVALID_TRANSITION, CONCURRENT_UPDATE' }, 412: { description: 'VERSION_MISMATCH' } } },
     async (ctx, { params }) => {
-      ctx.body = { case: adminCaseView(await unpublishCase(caseDeps(deps), params.id)) };
+      ctx.body = { case: adminCaseView(await unpublishCase(caseDeps(deps), params.id, ifMatchVersion(ctx))) };
     },
   );
 }

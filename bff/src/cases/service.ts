@@ -134,8 +134,14 @@ async function contactNames(deps: CaseDeps, ticketNo: string): Promise<string[]>
   return name ? [name] : [];
 }
 
-export async function publishCase(deps: CaseDeps, id: string, actor: StaffActor): Promise<CaseDoc> {
+/** An `If-Match` version, when sent, must be the case's: the publisher acts on the text it read. */
+function checkVersion(c: CaseDoc, ifMatch: number | undefined): void {
+  if (ifMatch !== undefined && c.version !== ifMatch) throw preconditionFailed(undefined, { version: c.version });
+}
+
+export async function publishCase(deps: CaseDeps, id: string, actor: StaffActor, ifMatch?: number): Promise<CaseDoc> {
   const c = await getCase(deps.db, id);
+  checkVersion(c, ifMatch);
   move(c, 'published', ['draft', 'unpublished']);
   const names = await contactNames(deps, c.ticketNo);
   const remaining = remainingPersonalData(c, names);
@@ -147,8 +153,9 @@ export async function publishCase(deps: CaseDeps, id: string, actor: StaffActor)
   return published;
 }
 
-export async function unpublishCase(deps: CaseDeps, id: string): Promise<CaseDoc> {
+export async function unpublishCase(deps: CaseDeps, id: string, ifMatch?: number): Promise<CaseDoc> {
   const c = await getCase(deps.db, id);
+  checkVersion(c, ifMatch);
   move(c, 'unpublished', ['published']);
   return applyChange(deps, c, { status: 'unpublished' });
 }

@@ -44,7 +44,8 @@ function PublishButtons({ record, onChange }: Omit<Props, 'onReload'>) {
     setBusy(true);
     setError(null);
     try {
-      const params = { path: { id: record.id } };
+      // The version on screen: a case someone changed meanwhile answers 412 instead of publishing unseen text.
+      const params = { path: { id: record.id }, header: { 'If-Match': String(record.version) } };
       const res = await unwrap(to === 'publish' ? api.POST('/api/admin/v1/cases/{id}/publish', { params }) : api.POST('/api/admin/v1/cases/{id}/unpublish', { params }));
       onChange(res.case);
     } catch (err) {
