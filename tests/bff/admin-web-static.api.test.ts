@@ -10,9 +10,9 @@ import { TokenService } from '../../bff/src/auth/tokens';
 
 const INDEX = '<!doctype html><html><head><script type="module" src="/admin/assets/index-AbC123_x.js"></script></head><body><div id="root"></div></body></html>';
 
-function appServing(dir: string) {
+function appServing(dir: string, mediaOrigin: string | null = null) {
   const router = new Router();
-  adminWebRoutes(dir)({ router, registry: new OpenApiRegistry(), tokens: new TokenService('t'.repeat(40)) });
+  adminWebRoutes(dir)({ router, registry: new OpenApiRegistry(), tokens: new TokenService('t'.repeat(40)) }, { storage: { origin: mediaOrigin } as never });
   const app = new Koa();
   app.use(router.routes());
   return request(app.callback());
@@ -41,6 +41,16 @@ describe('the staff workbench served by the BFF at /admin/', () => {
       expect(res.headers['content-security-policy']).toContain("script-src 'self';");
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     }
+  });
+
+  it('when media live in the BFF (local storage), then the CSP allows no other origin; with OSS, exactly the object store’s', async () => {
+    const local = (await appServing(dir).get('/admin/').expect(200)).headers['content-security-policy'];
+    expect(local).toContain("connect-src 'self';");
+    expect(local).not.toMatch(/https:/);
+    const oss = (await appServing(dir, 'https://mashang-media.oss-cn-hangzhou.aliyuncs.com').get('/admin/').expect(200)).headers['content-security-policy'];
+    expect(oss).toContain("connect-src 'self' https://mashang-media.oss-cn-hangzhou.aliyuncs.com;");
+    expect(oss).toContain("img-src 'self' data: blob: https://mashang-media.oss-cn-hangzhou.aliyuncs.com;");
+    expect(oss).not.toMatch(/https:[;\s]/);
   });
 
   it('when a built asset is asked for, then it is served for a year; a missing one is a 404, never index.html', async () => {

@@ -10,9 +10,9 @@ import { TokenService } from '../../bff/src/auth/tokens';
 
 const INDEX = '<!doctype html><html><head><script>var x=1;</script><script defer src="/h5/js/app.0123abcd.js"></script></head><body><div id="app"></div></body></html>';
 
-function appServing(dir: string) {
+function appServing(dir: string, mediaOrigin: string | null = null) {
   const router = new Router();
-  h5Routes(dir)({ router, registry: new OpenApiRegistry(), tokens: new TokenService('t'.repeat(40)) });
+  h5Routes(dir)({ router, registry: new OpenApiRegistry(), tokens: new TokenService('t'.repeat(40)) }, { storage: { origin: mediaOrigin } as never });
   const app = new Koa();
   app.use(router.routes());
   return request(app.callback());
@@ -40,6 +40,13 @@ describe('the h5 build served by the BFF at /h5/', () => {
   it('when the page uploads a photo or a recording, then the CSP lets it read the file back from its blob: URL', async () => {
     const res = await appServing(dir).get('/h5/').expect(200);
     expect(res.headers['content-security-policy']).toMatch(/connect-src 'self' blob:/);
+  });
+
+  it('when media live in the BFF (local storage), then the CSP allows no other origin; with OSS, exactly the object store’s', async () => {
+    expect((await appServing(dir).get('/h5/').expect(200)).headers['content-security-policy']).not.toMatch(/https:/);
+    const oss = (await appServing(dir, 'https://mashang-media.oss-cn-hangzhou.aliyuncs.com').get('/h5/').expect(200)).headers['content-security-policy'];
+    expect(oss).toContain("connect-src 'self' blob: https://mashang-media.oss-cn-hangzhou.aliyuncs.com;");
+    expect(oss).not.toMatch(/https:[;\s]/);
   });
 
   it('when a page path of the browser router is opened, then index.html answers it (SPA fallback)', async () => {

@@ -64,6 +64,10 @@ describe('oss adapter end to end through ali-oss against a fake OSS on loopback'
     await fake.close();
   });
 
+  it('when OSS is the store, then its origin is the one the web apps’ CSP allows for uploads and media', () => {
+    expect(t.deps.storage.origin).toBe(new URL(fake.endpoint).origin);
+  });
+
   async function issueAndUpload(kind: string, mime: string, bytes: Buffer, fieldsOverride: Record<string, string> = {}, declaredSize = bytes.length) {
     const issued = await t.http.post('/api/v1/uploads').set(auth).send({ kind, mime, size: declaredSize });
     expect(issued.status).toBe(201);

@@ -9,22 +9,25 @@ const HASHED_ASSET = /^assets\//;
 
 /**
  * The workbench runs no inline script; antd writes its styles at run time (style-src inline);
- * attachments come from the BFF's signed URLs or the object store (https), report downloads are blobs;
+ * attachments come from the BFF's signed URLs or the object store, report downloads are blobs;
  * reply photos are posted to the upload URL the BFF signs: itself (local storage) or the object
- * store's https endpoint (OSS PostObject), hence connect-src https.
+ * store (OSS PostObject). The object store is named by its origin, nothing else outside.
  */
-export const ADMIN_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "media-src 'self' blob: https:",
-  "font-src 'self' data:",
-  "connect-src 'self' https:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export function adminCsp(mediaOrigin: string | null): string {
+  const media = mediaOrigin ? ` ${mediaOrigin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${media}`,
+    `media-src 'self' blob:${media}`,
+    "font-src 'self' data:",
+    `connect-src 'self'${media}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
 const NOT_BUILT_HTML = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -41,5 +44,5 @@ const NOT_BUILT_HTML = `<!doctype html>
  * and without a build a short page says how to make one.
  */
 export function adminWebRoutes(dir: string = DEFAULT_ADMIN_DIR) {
-  return spaRoutes({ prefix: '/admin', dir, hashedAsset: HASHED_ASSET, notBuiltHtml: NOT_BUILT_HTML, csp: () => ADMIN_CSP });
+  return spaRoutes({ prefix: '/admin', dir, hashedAsset: HASHED_ASSET, notBuiltHtml: NOT_BUILT_HTML, csp: (_html, mediaOrigin) => adminCsp(mediaOrigin) });
 }

@@ -22,18 +22,20 @@ const NOT_BUILT_HTML = `<!doctype html>
  * Taro's index.html carries one small inline script (the rem calculation); allowing exactly that
  * script by its hash keeps `script-src` free of 'unsafe-inline'.
  */
-function contentSecurityPolicy(html: string): string {
+function contentSecurityPolicy(html: string, mediaOrigin: string | null): string {
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  // Uploads go to, and media come from, the BFF or the object store's origin (MediaStorage.origin): nothing else outside.
+  const media = mediaOrigin ? ` ${mediaOrigin}` : '';
   return [
     "default-src 'self'",
     `script-src 'self' ${inline.join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
     // Taro's h5 components embed their icon font as a data: URL.
     "font-src 'self' data:",
-    "img-src 'self' data: blob: https:",
-    "media-src 'self' data: blob: https:",
+    `img-src 'self' data: blob:${media}`,
+    `media-src 'self' data: blob:${media}`,
     // Taro's h5 uploadFile reads the picked photo or the recording back from its blob: URL (XHR).
-    "connect-src 'self' blob: https:",
+    `connect-src 'self' blob:${media}`,
     "frame-ancestors 'none'",
   ].join('; ');
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Context } from 'koa';
 import send from 'koa-send';
+import type { AppDeps } from '../app';
 import type { RouteKit } from './route';
 
 /** A single-page web app built into `dir` and served under `prefix` (the h5 citizen app, the staff workbench). */
@@ -12,8 +13,11 @@ export interface SpaOptions {
   hashedAsset: RegExp;
   /** The page answered (503) while the build is missing: how to make it. */
   notBuiltHtml: string;
-  /** The Content-Security-Policy of the index page, from its HTML (e.g. hashes of inline scripts). */
-  csp: (html: string) => string;
+  /**
+   * The Content-Security-Policy of the index page, from its HTML (e.g. hashes of inline scripts)
+   * and the media store's origin (`MediaStorage.origin`; null: the BFF itself).
+   */
+  csp: (html: string, mediaOrigin: string | null) => string;
 }
 
 const HAS_EXTENSION = /\/[^/]+\.[A-Za-z0-9]+$/;
@@ -55,8 +59,8 @@ async function sendAsset(ctx: Context, dir: string, rel: string, hashed: RegExp)
  * page says how to make one.
  */
 export function spaRoutes(opts: SpaOptions) {
-  const loadIndex = indexLoader(opts.dir, opts.csp);
-  return (kit: RouteKit): void => {
+  return (kit: RouteKit, deps: Pick<AppDeps, 'storage'>): void => {
+    const loadIndex = indexLoader(opts.dir, (html) => opts.csp(html, deps.storage.origin));
     // The router matches '<prefix>/' to this route too (no strict slashes): only the bare prefix is redirected.
     kit.router.get(opts.prefix, async (ctx, next) => {
       if (ctx.path !== opts.prefix) return next();

@@ -32,6 +32,7 @@ export interface LocalStorageOptions {
  */
 export class LocalStorage implements MediaStorage {
   readonly kind = 'local' as const;
+  readonly origin = null;
   readonly root: string;
   private readonly base: string;
 

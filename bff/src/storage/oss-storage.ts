@@ -26,6 +26,7 @@ export class OssStorage implements MediaStorage {
   readonly kind = 'oss' as const;
   private readonly client: OSS;
   private readonly uploadUrl: string;
+  readonly origin: string;
 
   constructor(private readonly opts: OssStorageOptions) {
     const region = normalizeRegion(opts.region);
@@ -39,6 +40,7 @@ export class OssStorage implements MediaStorage {
       ...(opts.endpoint ? { endpoint: opts.endpoint, cname: true } : {}),
     });
     this.uploadUrl = opts.endpoint ? new URL('/', opts.endpoint).toString() : `https://${opts.bucket}.${region}.aliyuncs.com/`;
+    this.origin = new URL(this.uploadUrl).origin;
   }
 
   createUploadPolicy(key: string, mime: string, maxSize: number): UploadPolicy {

@@ -20,6 +20,12 @@ export interface StoredObject {
  */
 export interface MediaStorage {
   readonly kind: 'oss' | 'local';
+  /**
+   * The origin browsers upload to and read from when it is not the BFF's own (the object store's
+   * `https://bucket.region.aliyuncs.com` or its custom domain): the web apps' Content-Security-Policy
+   * allows exactly it. Null: the BFF serves uploads and reads itself ('self').
+   */
+  readonly origin: string | null;
   /** A signed policy allowing exactly `key`, `mime` and 1..maxSize bytes for 10 minutes. */
   createUploadPolicy(key: string, mime: string, maxSize: number): UploadPolicy;
   /** Size and content type of an uploaded object, or null when nothing is there. */
