@@ -58,6 +58,19 @@ export const unitCreateSchema = z.strictObject({
 });
 export type UnitCreateInput = z.output<typeof unitCreateSchema>;
 
+/** PATCH /api/admin/v1/units/{id}: `parent: null` moves the unit to the top of the tree. */
+export const unitPatchSchema = z
+  .strictObject({
+    name: text(100).optional(),
+    parent: idSchema.nullable().optional(),
+    kind: z.enum(UNIT_KINDS).optional(),
+    is24h: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: '请至少修改一项', path: ['name'] })
+  .meta({ minProperties: 1 });
+export type UnitPatchInput = z.output<typeof unitPatchSchema>;
+
 /** Passwords of new staff: 8–128 characters with letters and digits. */
 export const newPasswordSchema = z
   .string()
@@ -66,20 +79,35 @@ export const newPasswordSchema = z
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字')
   .meta({ pattern: '^(?:[^\\n]*[A-Za-z][^\\n]*[0-9]|[^\\n]*[0-9][^\\n]*[A-Za-z])[^\\n]*$' });
 
+const staffRolesSchema = z
+  .array(z.enum(STAFF_ROLES))
+  .min(1)
+  .max(STAFF_ROLES.length)
+  .refine((r) => new Set(r).size === r.length, '角色重复')
+  .meta({ uniqueItems: true });
+
 /** POST /api/admin/v1/staff */
 export const staffCreateSchema = z.strictObject({
   username: usernameSchema,
   password: newPasswordSchema,
   name: text(TEXT_LIMITS.name),
-  roles: z
-    .array(z.enum(STAFF_ROLES))
-    .min(1)
-    .max(STAFF_ROLES.length)
-    .refine((r) => new Set(r).size === r.length, '角色重复')
-    .meta({ uniqueItems: true }),
+  roles: staffRolesSchema,
   unit: idSchema.optional(),
 });
 export type StaffCreateInput = z.output<typeof staffCreateSchema>;
+
+/** PATCH /api/admin/v1/staff/{id}: `password` resets it; `unit: null` detaches the account from its unit. */
+export const staffPatchSchema = z
+  .strictObject({
+    name: text(TEXT_LIMITS.name).optional(),
+    roles: staffRolesSchema.optional(),
+    unit: idSchema.nullable().optional(),
+    active: z.boolean().optional(),
+    password: newPasswordSchema.optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: '请至少修改一项', path: ['name'] })
+  .meta({ minProperties: 1 });
+export type StaffPatchInput = z.output<typeof staffPatchSchema>;
 
 /** GET /api/admin/v1/sla/preview */
 export const slaPreviewQuerySchema = z.strictObject({

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { staffPatchSchema } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { ifMatchVersion, setVersionTag } from '../auth/if-match';
 import { STAFF_PASSWORD_POLICY } from '../auth/password-policy';
 import { createStaff, getStaff, listStaff, staffView, updateStaff } from './service';
-import { staffCreateBody, staffIdParams, staffListQuery, staffPatchSchema, staffSchema } from './schemas';
+import { staffCreateBody, staffIdParams, staffListQuery, staffSchema } from './schemas';
 
 const one = z.object({ staff: staffSchema });
 const TAGS = ['staff'];

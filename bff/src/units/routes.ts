@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { unitCreateSchema } from '@mashang/shared';
+import { unitCreateSchema, unitPatchSchema } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { ifMatchVersion, setVersionTag } from '../auth/if-match';
 import { createUnit, getUnit, listUnits, unitView, updateUnit } from './service';
-import { unitIdParams, unitListQuery, unitPatchSchema, unitSchema } from './schemas';
+import { unitIdParams, unitListQuery, unitSchema } from './schemas';
 
 const one = z.object({ unit: unitSchema });
 const TAGS = ['units'];

@@ -1,20 +1,8 @@
 import { z } from 'zod';
-import { UNIT_KINDS, UNIT_LEVELS, idSchema, optionalText, queryBooleanSchema, text } from '@mashang/shared';
+import { UNIT_KINDS, UNIT_LEVELS, idSchema, optionalText, queryBooleanSchema } from '@mashang/shared';
 import { pageQuery } from '../audit/paging';
 
 export const unitIdParams = z.strictObject({ id: idSchema });
-
-/** PATCH /api/admin/v1/units/{id}: `parent: null` moves the unit to the top of the tree. */
-export const unitPatchSchema = z
-  .strictObject({
-    name: text(100).optional(),
-    parent: idSchema.nullable().optional(),
-    kind: z.enum(UNIT_KINDS).optional(),
-    is24h: z.boolean().optional(),
-    active: z.boolean().optional(),
-  })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项')
-  .meta({ minProperties: 1 });
 
 export const unitListQuery = z.strictObject({
   parent: z.union([z.literal('root'), idSchema]).optional(),

@@ -1,18 +1,11 @@
 import { Card, Form, Input, Select, Switch } from 'antd';
-import { newPasswordSchema, ROLE_LABELS, STAFF_ROLES } from '@mashang/shared';
-import { z } from 'zod';
+import { ROLE_LABELS, STAFF_ROLES, staffPatchSchema } from '@mashang/shared';
 import { api, unwrap } from '../../api/client';
 import type { Staff, StaffPatchBody } from '../../api/types';
 import { EditForm, ifMatch } from '../../components/edit-form';
 import { unitOptions, type UnitOption } from '../../hooks/use-units';
 
 const LABELS = { name: '姓名', roles: '角色', unit: '所属单位', active: '在用', password: '重置密码' };
-
-/** What the page can check itself: the shared password policy, and that something changes; the server says the rest. */
-const patchCheck = z
-  .object({ password: newPasswordSchema.optional() })
-  .passthrough()
-  .refine((b) => Object.keys(b).length > 0, { message: '请至少修改一项', path: ['name'] });
 
 interface Props {
   staff: Staff;
@@ -37,7 +30,7 @@ export function StaffEditor({ staff, units, onChange, onReload }: Props) {
     <Card title={`编辑人员：${staff.username}`} className="ticket-card">
       <EditForm name="staff-edit"
         key={staff.id}
-        schema={patchCheck}
+        schema={staffPatchSchema}
         labels={LABELS}
         initialValues={initial}
         toBody={toBody}

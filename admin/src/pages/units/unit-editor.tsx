@@ -1,14 +1,10 @@
 import { Card, Form, Input, Select, Switch } from 'antd';
-import { UNIT_KIND_LABELS, UNIT_KINDS, UNIT_LEVEL_LABELS, type UnitKind, type UnitLevel } from '@mashang/shared';
-import { z } from 'zod';
+import { UNIT_KIND_LABELS, UNIT_KINDS, UNIT_LEVEL_LABELS, unitPatchSchema, type UnitKind, type UnitLevel } from '@mashang/shared';
 import { api, unwrap } from '../../api/client';
 import type { Unit, UnitPatchBody } from '../../api/types';
 import { EditForm, ifMatch } from '../../components/edit-form';
 
 const LABELS = { name: '单位名称', kind: '类别', is24h: '24 小时值守', active: '启用' };
-
-/** The page's own check is only "something to send": the server's answer (400/409/422) says the rest. */
-const anyChange = z.record(z.string(), z.unknown()).refine((b) => Object.keys(b).length > 0, { message: '请至少修改一项', path: ['name'] });
 
 interface Props {
   unit: Unit;
@@ -24,7 +20,7 @@ export function UnitEditor({ unit, onChange, onReload }: Props) {
     <Card title={`编辑单位：${unit.name}（${UNIT_LEVEL_LABELS[unit.level as UnitLevel] ?? unit.level}）`} className="ticket-card">
       <EditForm name="unit-edit"
         key={unit.id}
-        schema={anyChange}
+        schema={unitPatchSchema}
         labels={LABELS}
         initialValues={initial}
         toBody={changed}
