@@ -20,6 +20,7 @@ const NoticesPage = lazy(() => import('./pages/notices').then((m) => ({ default:
 const CasesPage = lazy(() => import('./pages/cases').then((m) => ({ default: m.CasesPage })));
 const CatalogPage = lazy(() => import('./pages/catalog').then((m) => ({ default: m.CatalogPage })));
 const ScenesPage = lazy(() => import('./pages/scenes').then((m) => ({ default: m.ScenesPage })));
+const AccountabilityPage = lazy(() => import('./pages/accountability').then((m) => ({ default: m.AccountabilityPage })));
 
 function Pages() {
   const { staff, loading } = useSession();
@@ -42,6 +43,7 @@ function Pages() {
           <Route path="/scenes" element={<ScenesPage />} />
           <Route path="/cases" element={<CasesPage />} />
           <Route path="/catalog" element={<CatalogPage />} />
+          <Route path="/accountability" element={<AccountabilityPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { ROLE_LABELS, type StaffRole } from '@mashang/shared';
 import { PAGE_ROLES } from '../labels';
+import { ACCOUNTABILITY_ROLES } from '../pages/accountability/roles';
 import { useUnreadCount } from '../hooks/use-unread';
 import { useSession } from '../session/use-session';
 
@@ -25,6 +26,8 @@ const NAV: NavItem[] = [
   { path: '/scenes', label: '码点', roles: PAGE_ROLES.organisation },
   { path: '/catalog', label: '派单目录', roles: PAGE_ROLES.catalog },
   { path: '/cases', label: '公开案例', roles: PAGE_ROLES.cases },
+  // Last: the menus of the accounts that had every item before keep them where they were.
+  { path: '/accountability', label: '排名与约谈', roles: ACCOUNTABILITY_ROLES.read },
 ];
 
 function selectedKey(pathname: string): string {
