@@ -1,9 +1,7 @@
-import { SWEEP_LEASE, runSweep } from '../../bff/src/sweeper/sweeper';
-import { leaseModel, releaseLease } from '../../bff/src/sweeper/lease';
 import { buildTestApp, type TestApp } from '../support/app';
 import { buildStaff } from '../support/builders/staff';
 import { buildUnit } from '../support/builders/units';
-import { act, bearer, buildCast, buildHandlingUnit, DAY, newCitizen, submit, type Cast, type UnitCast } from './sweeper-support';
+import { act, bearer, buildCast, buildHandlingUnit, DAY, newCitizen, submit, sweepNow, type Cast, type UnitCast } from './sweeper-support';
 
 /**
  * Chongqing's four levels (004 §4, §7-9): the request starts at the community (村（社区）代受理);
@@ -192,12 +190,7 @@ describe('Chongqing: the unit above decides in time (004 §8 及时予以审核,
   });
   afterAll(() => t.close());
 
-  let seq = 0;
-  async function sweep() {
-    const held = await leaseModel(t.db).findById(SWEEP_LEASE).lean();
-    if (held) await releaseLease(t.db, SWEEP_LEASE, held.holder, t.clock.now());
-    return runSweep(t.deps, { holder: `cq-review-${++seq}` });
-  }
+  const sweep = () => sweepNow(t);
   const missed = async (who: UnitCast, no: string) => {
     const res = await t.http.get('/api/admin/v1/notices?limit=100').set(bearer(who.handler.token)).expect(200);
     return (res.body.items as Array<{ ticketNo: string; kind: string; note: string | null }>).filter((n) => n.ticketNo === no && n.kind === 'application-review-missed');

@@ -2,11 +2,9 @@
  * The staff inbox (issue 12 item 6): every notice to a unit or to the platform is a record the
  * staff member reads in GET /api/admin/v1/notices, fed by the ticket effects and the sweeper.
  */
-import { runSweep, SWEEP_LEASE } from '../../bff/src/sweeper/sweeper';
-import { leaseModel, releaseLease } from '../../bff/src/sweeper/lease';
 import { buildTestApp, type TestApp } from '../support/app';
 import { buildStaff, type TestStaff } from '../support/builders/staff';
-import { act, bearer, buildCast, buildHandlingUnit, citizenAct, DAY, dispatched, newCitizen, signed, submit, visiting, type Cast, type UnitCast } from './sweeper-support';
+import { act, bearer, buildCast, buildHandlingUnit, citizenAct, DAY, dispatched, newCitizen, signed, submit, sweepNow, visiting, type Cast, type UnitCast } from './sweeper-support';
 
 interface NoticeBody {
   id: string;
@@ -36,11 +34,6 @@ async function inbox(t: TestApp, who: TestStaff, query = ''): Promise<Inbox> {
 
 const ofTicket = (box: Inbox, no: string) => box.items.filter((n) => n.ticketNo === no);
 
-async function sweepOnce(t: TestApp, holder: string): Promise<void> {
-  const held = await leaseModel(t.db).findById(SWEEP_LEASE).lean();
-  if (held) await releaseLease(t.db, SWEEP_LEASE, held.holder, t.clock.now());
-  await runSweep(t.deps, { holder });
-}
 
 describe('staff inbox: notices to units and platform staff (000 §11, §20, §22)', () => {
   let t: TestApp;
@@ -149,10 +142,10 @@ describe('staff inbox: notices to units and platform staff (000 §11, §20, §22
     const no = await signed(t, cast, citizen.token, unit, '河道漂浮大量垃圾无人打捞');
     const dueAt = new Date(((await t.http.get(`/api/admin/v1/tickets/${no}`).set(bearer(cast.operator.token))).body.ticket.dueAt as string));
     t.clock.set(new Date(dueAt.getTime() - 3_600_000));
-    await sweepOnce(t, 'notices-1');
+    await sweepNow(t);
     t.clock.set(new Date(dueAt.getTime() + 60_000));
-    await sweepOnce(t, 'notices-2');
-    await sweepOnce(t, 'notices-3');
+    await sweepNow(t);
+    await sweepNow(t);
     const kinds = ofTicket(await inbox(t, unit.handler), no).map((n) => n.kind).sort();
     expect(kinds.filter((k) => ['due-soon', 'overdue'].includes(k))).toEqual(['due-soon', 'overdue']);
     const overdue = ofTicket(await inbox(t, unit.handler), no).find((n) => n.kind === 'overdue');
@@ -171,8 +164,8 @@ describe('staff inbox: notices to units and platform staff (000 §11, §20, §22
   it('003 §16 when the visit window passes without a visit, then the visitors find one 回访已逾期 notice', async () => {
     const no = await visiting(t, cast, citizen.token, unit, '人行道护栏倒伏，影响通行');
     t.clock.advance(10 * DAY);
-    await sweepOnce(t, 'notices-4');
-    await sweepOnce(t, 'notices-5');
+    await sweepNow(t);
+    await sweepNow(t);
     const visits = ofTicket(await inbox(t, cast.visitor), no).filter((n) => n.kind === 'visit-overdue');
     expect(visits).toHaveLength(1);
     expect(visits[0]).toMatchObject({ to: { kind: 'role', id: 'visitor' }, level: 'warning' });

@@ -2,12 +2,10 @@
  * The sweeper watches the intermediate deadlines (issue 12 item 5) through the real app: each one
  * missed gives one warning in the inbox of whoever owes the step, and 督办 where the profile says so.
  */
-import { SWEEP_LEASE, runSweep } from '../../bff/src/sweeper/sweeper';
-import { leaseModel, releaseLease } from '../../bff/src/sweeper/lease';
 import { listSupervisions } from '../../bff/src/supervision/service';
 import { buildTestApp, type TestApp } from '../support/app';
 import type { TestStaff } from '../support/builders/staff';
-import { act, bearer, buildCast, buildHandlingUnit, DAY, dispatched, newCitizen, signed, submit, type Cast, type UnitCast } from './sweeper-support';
+import { act, bearer, buildCast, buildHandlingUnit, DAY, dispatched, newCitizen, signed, submit, sweepNow, type Cast, type UnitCast } from './sweeper-support';
 
 async function notices(t: TestApp, who: TestStaff, no: string): Promise<Array<{ kind: string; cite: string | null; deadline: string | null; note: string | null }>> {
   const res = await t.http.get('/api/admin/v1/notices?limit=100').set(bearer(who.token));
@@ -16,12 +14,7 @@ async function notices(t: TestApp, who: TestStaff, no: string): Promise<Array<{ 
 }
 const kinds = async (t: TestApp, who: TestStaff, no: string) => (await notices(t, who, no)).map((n) => n.kind).sort();
 
-let seq = 0;
-async function sweep(t: TestApp) {
-  const held = await leaseModel(t.db).findById(SWEEP_LEASE).lean();
-  if (held) await releaseLease(t.db, SWEEP_LEASE, held.holder, t.clock.now());
-  return runSweep(t.deps, { holder: `steps-${++seq}` });
-}
+const sweep = sweepNow;
 
 async function supervisionTriggers(t: TestApp, no: string): Promise<string[]> {
   return (await listSupervisions(t.db, no)).map((s) => s.trigger);

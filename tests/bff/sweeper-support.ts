@@ -4,6 +4,8 @@
  * operator reviews, the citizen rates.
  */
 import type { Satisfaction, TicketType } from '@mashang/shared';
+import { SWEEP_LEASE, runSweep, type SweepReport } from '../../bff/src/sweeper/sweeper';
+import { leaseModel, releaseLease } from '../../bff/src/sweeper/lease';
 import type { TestApp } from '../support/app';
 import { buildCitizen, buildStaff, type TestStaff } from '../support/builders/staff';
 import { buildUnit } from '../support/builders/units';
@@ -95,3 +97,17 @@ export async function rate(t: TestApp, citizenToken: string, no: string, satisfa
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
+
+/** Lets the next sweep take the lease (the previous holder shut down cleanly; tests move the clock back and forth). */
+export async function releaseSweepLease(t: TestApp): Promise<void> {
+  const held = await leaseModel(t.db).findById(SWEEP_LEASE).lean();
+  if (held) await releaseLease(t.db, SWEEP_LEASE, held.holder, t.clock.now());
+}
+
+let sweepSeq = 0;
+
+/** One sweep now, as a fresh instance would run it. */
+export async function sweepNow(t: TestApp): Promise<SweepReport> {
+  await releaseSweepLease(t);
+  return runSweep(t.deps, { holder: `test-sweep-${++sweepSeq}` });
+}

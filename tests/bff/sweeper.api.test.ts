@@ -1,13 +1,13 @@
 import { createApp, type AppDeps } from '../../bff/src/app';
 import { ManualClock } from '../../bff/src/lib/clock';
-import { runSweep, SWEEP_LEASE, SWEEP_LEASE_MS } from '../../bff/src/sweeper/sweeper';
+import { runSweep, SWEEP_LEASE_MS } from '../../bff/src/sweeper/sweeper';
 import { listSweepEvents } from '../../bff/src/sweeper/events';
-import { leaseModel, releaseLease } from '../../bff/src/sweeper/lease';
+import { leaseModel } from '../../bff/src/sweeper/lease';
 import { listSupervisions } from '../../bff/src/supervision/service';
 import { ticketModel, type TicketDoc } from '../../bff/src/tickets/model';
 import { loadConfig, ConfigError } from '../../bff/src/config/config';
 import { buildTestApp, type TestApp } from '../support/app';
-import { act, bearer, buildCast, buildHandlingUnit, DAY, dispatched, HOUR, newCitizen, signed, submit, visiting, type Cast, type UnitCast } from './sweeper-support';
+import { act, bearer, buildCast, buildHandlingUnit, DAY, dispatched, HOUR, newCitizen, releaseSweepLease, signed, submit, visiting, type Cast, type UnitCast } from './sweeper-support';
 
 async function ticket(t: TestApp, no: string): Promise<TicketDoc> {
   const doc = await ticketModel(t.db).findOne({ no }).lean<TicketDoc>();
@@ -21,10 +21,7 @@ describe('sweeper: deadlines, automatic 督办 and escalation (000 §22-24)', ()
   let unit: UnitCast;
   let sweepSeq = 0;
   /** A fresh instance after the previous holder shut down cleanly (tests move the clock back and forth). */
-  const releaseCurrent = async () => {
-    const held = await leaseModel(t.db).findById(SWEEP_LEASE).lean();
-    if (held) await releaseLease(t.db, SWEEP_LEASE, held.holder, t.clock.now());
-  };
+  const releaseCurrent = () => releaseSweepLease(t);
   const sweep = async () => {
     await releaseCurrent();
     return runSweep(t.deps, { holder: `test-${++sweepSeq}` });

@@ -1,7 +1,8 @@
 /** Names for the answers the pages use, all taken from the generated schema. */
 import type { paths } from './schema';
 
-type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends { responses: infer R }
+/** The JSON body of a documented answer (200 unless named). */
+export type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends { responses: infer R }
   ? R extends Record<S, { content: { 'application/json': infer B } }>
     ? B
     : never

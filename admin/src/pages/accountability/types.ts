@@ -1,11 +1,6 @@
 /** Names for the accountability answers (003 §26-29, 000 §26), taken from the generated schema. */
 import type { paths } from '../../api/schema';
-
-type Ok<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends { responses: infer R }
-  ? R extends Record<S, { content: { 'application/json': infer B } }>
-    ? B
-    : never
-  : never;
+import type { Json as Ok } from '../../api/types';
 
 export type Ranking = Ok<'/api/admin/v1/rankings/{period}', 'get'>['ranking'];
 export type RankingGroup = Ranking['groups'][number];
