@@ -69,6 +69,19 @@ describe('Chongqing bottom-up handling by level (004 §7-9)', () => {
     await act(t, street.handler.token, no, 'sign');
   });
 
+  it('004 §4(2), §4(3) when a community handles a request, then its street and district see it (read only) and a neighbouring community does not', async () => {
+    const no = await atUnit(community, '较场口社区的垃圾分类亭损坏');
+    for (const above of [street, district]) {
+      const seen = await read(above.handler.token, no).expect(200);
+      expect(seen.body.ticket.allowedActions).toEqual([]);
+      const listed = await t.http.get(`/api/admin/v1/tickets?q=${no}`).set(bearer(above.handler.token)).expect(200);
+      expect(listed.body.items.map((i: { no: string }) => i.no)).toEqual([no]);
+    }
+    expect((await post(street.handler.token, no, 'sign').expect(403)).body.error.code).toBe('NOT_YOUR_UNIT');
+    await read(neighbour.handler.token, no).expect(404);
+    expect((await t.http.get(`/api/admin/v1/tickets?q=${no}`).set(bearer(neighbour.handler.token)).expect(200)).body.items).toEqual([]);
+  });
+
   it('004 §9 when the street assigns an application, then only to units within its own jurisdiction (分办, 主办 and 协办); a unit outside it is refused', async () => {
     const no = await atUnit(community, '较场口社区和七星岗社区交界处的垃圾无人清运');
     await act(t, community.handler.token, no, 'request-return', { reason: '垃圾点位属七星岗社区管理' });
@@ -87,7 +100,7 @@ describe('Chongqing bottom-up handling by level (004 §7-9)', () => {
     expect((await post(street.handler.token, no, 'decide-return', { approve: false, transferTo: neighbour.id }).expect(422)).body.error.code).toBe('RULE_VIOLATION');
     const atDistrict = await act(t, street.handler.token, no, 'decide-return', { approve: true, note: '事权不在街道，转请区县指挥中心处理' });
     expect(atDistrict).toMatchObject({ status: 'returning', reviewUnit: district.id });
-    await post(street.handler.token, no, 'decide-return', { approve: true, note: '再次' }).expect(404);
+    expect((await post(street.handler.token, no, 'decide-return', { approve: true, note: '再次' }).expect(403)).body.error.code).toBe('NOT_YOUR_UNIT');
 
     const atCity = await act(t, district.handler.token, no, 'decide-return', { approve: true, note: '轨道交通属市级事权，转请市指挥中心' });
     expect(atCity).toMatchObject({ status: 'returning', reviewUnit: null });

@@ -5,7 +5,7 @@
  * probed.
  */
 import type { Connection } from 'mongoose';
-import type { Actor, StaffRole } from '@mashang/shared';
+import type { Actor, RegulationProfile, StaffRole } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { notFound } from '../http/errors';
 import type { CitizenActor, StaffActor } from '../http/route';
@@ -27,12 +27,23 @@ export const isPlatformStaff = (actor: StaffActor): boolean => actor.roles.some(
 /** A handler-only account: sees its unit's tickets, with confidential contacts masked. */
 export const isUnitOnly = (actor: StaffActor): boolean => !isPlatformStaff(actor);
 
-/** Unit staff see their unit's tickets (lead or co), and an application their unit must review (004 §8-9). */
-export function canSeeTicket(actor: TicketActor, ticket: Pick<TicketDoc, 'citizenId' | 'leadUnit' | 'coUnits' | 'reviewUnit'>): boolean {
+/**
+ * What unit staff see: `units` — their unit's tickets (lead or co) and an application their unit
+ * must review; `jurisdiction` (profiles handling bottom-up) — also every ticket of a unit under
+ * theirs: the 乡镇（街道） answers for its area's results and the 区县指挥中心 watches its district's
+ * (004 §4(2), §4(3)). Reading only: acting stays with the lead, co- and reviewing units.
+ */
+export type TicketScope = 'units' | 'jurisdiction';
+export const ticketScopeOf = (profile: Pick<RegulationProfile, 'bottomUp'>): TicketScope => (profile.bottomUp ? 'jurisdiction' : 'units');
+
+export function canSeeTicket(actor: TicketActor, ticket: Pick<TicketDoc, 'citizenId' | 'leadUnit' | 'coUnits' | 'reviewUnit' | 'unitScope'>, scope: TicketScope): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind === 'citizen') return ticket.citizenId === actor.id;
   if (isPlatformStaff(actor)) return true;
-  return Boolean(actor.unit) && (ticket.leadUnit === actor.unit || ticket.coUnits.includes(actor.unit as string) || ticket.reviewUnit === actor.unit);
+  const unit = actor.unit;
+  if (!unit) return false;
+  if (ticket.leadUnit === unit || ticket.coUnits.includes(unit) || ticket.reviewUnit === unit) return true;
+  return scope === 'jurisdiction' && Boolean(ticket.unitScope?.includes(unit));
 }
 
 /**
@@ -45,9 +56,9 @@ export async function findTicketByNo(db: Connection, no: string): Promise<Ticket
 }
 
 /** The ticket `no` as the actor may see it, else 404 TICKET_NOT_FOUND. */
-export async function loadTicketFor(db: Connection, actor: TicketActor, no: string): Promise<TicketDoc> {
-  const ticket = await findTicketByNo(db, no);
-  if (!ticket || !canSeeTicket(actor, ticket)) throw notFound('诉求', 'TICKET_NOT_FOUND');
+export async function loadTicketFor(deps: { db: Connection; profile: Pick<RegulationProfile, 'bottomUp'> }, actor: TicketActor, no: string): Promise<TicketDoc> {
+  const ticket = await findTicketByNo(deps.db, no);
+  if (!ticket || !canSeeTicket(actor, ticket, ticketScopeOf(deps.profile))) throw notFound('诉求', 'TICKET_NOT_FOUND');
   return ticket;
 }
 
@@ -57,5 +68,5 @@ export const canReadTicketMedia: CanReadMedia = async (deps: AppDeps, actor, key
   const no = await ticketOfMedia(deps, key);
   if (!no) return false;
   const ticket = await findTicketByNo(deps.db, no);
-  return Boolean(ticket && canSeeTicket(actor, ticket));
+  return Boolean(ticket && canSeeTicket(actor, ticket, ticketScopeOf(deps.profile)));
 };

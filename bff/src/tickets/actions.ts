@@ -184,7 +184,7 @@ export function afterUpdate(ticket: TicketDoc, $set: Record<string, unknown>, en
  * If-Match), 400/403/409/422 (the machine's verdict), 409 CONFLICT (another writer won).
  */
 export async function performAction(deps: TicketDeps, actor: TicketActor, req: ActionRequest): Promise<TicketDoc> {
-  const ticket = await loadTicketFor(deps.db, actor, req.no);
+  const ticket = await loadTicketFor(deps, actor, req.no);
   if (req.ifMatch !== undefined && req.ifMatch !== ticket.version) throw preconditionFailed(undefined, { version: ticket.version });
   const input = parseInput(req.action, req.input);
   await precheck(deps, ticket, req.action, input);

@@ -7,6 +7,7 @@ import type { QueryFilter } from 'mongoose';
 import { TICKET_STATUSES, type AdminTicketCountsQuery, type TicketStatus } from '@mashang/shared';
 import type { StaffActor } from '../http/route';
 import type { TicketDeps } from './deps';
+import { ticketScopeOf } from './access';
 import { readyTicketModel, type TicketDoc } from './model';
 import { EXTENSION_PENDING, dueSoonClause, queueTimeClauses, reviewPendingClause, staffFilter, supervisedClause } from './queries';
 
@@ -40,7 +41,7 @@ async function flagClauses(deps: TicketDeps, actor: StaffActor, now: Date): Prom
 /** One `$group` by status (pushed down to SQL when exact) and one count per flag queue. */
 export async function countStaffQueues(deps: TicketDeps, actor: StaffActor, q: AdminTicketCountsQuery): Promise<QueueCounts> {
   const empty: QueueCounts = { status: zeroStatuses(), flags: { dueSoon: 0, overdue: 0, visitOverdue: 0, supervised: 0, extensionPending: 0, returnPending: 0, reviewPending: 0 }, total: 0 };
-  const base = staffFilter(actor, q);
+  const base = staffFilter(actor, q, ticketScopeOf(deps.profile));
   if (!base) return empty;
   const tickets = await readyTicketModel(deps.db);
   const match = (extra: Filter[]): Filter => (base.and.length + extra.length ? { ...base.filter, $and: [...base.and, ...extra] } : base.filter);

@@ -27,7 +27,7 @@ export function dispatchSuggestionRoutes(kit: RouteKit, deps: AppDeps): void {
       responses: { 200: { description: 'the suggestion', schema: z.object({ suggestion: suggestionSchema }) }, 404: ACTION_ERRORS[404] },
     },
     async (ctx, { params, actor }) => {
-      ctx.body = { suggestion: await ticketDispatchSuggestion(deps, await loadTicketFor(deps.db, actor, params.no)) };
+      ctx.body = { suggestion: await ticketDispatchSuggestion(deps, await loadTicketFor(deps, actor, params.no)) };
     },
   );
 }

@@ -29,7 +29,7 @@ function noteModel(db: Connection): Model<TicketNoteDoc> {
 
 /** POST /api/admin/v1/tickets/{no}/notes: whoever may see the ticket may note on it. */
 export async function addInternalNote(deps: TicketDeps, actor: StaffActor, no: string, text: string): Promise<InternalNote> {
-  const ticket = await loadTicketFor(deps.db, actor, no);
+  const ticket = await loadTicketFor(deps, actor, no);
   const note: InternalNote = { at: deps.clock.now(), by: timelineActor(actor), text };
   await noteModel(deps.db).create({ _id: newId(), ticketNo: ticket.no, ...note });
   await recordAudit(deps.db, { actor, action: 'ticket.note.add', target: { type: 'ticket', id: ticket.no }, at: note.at });

@@ -9,7 +9,7 @@ import { openSupervisionTicketNos } from '../supervision/open-tickets';
 import { badRequest } from '../http/errors';
 import type { CitizenActor, StaffActor } from '../http/route';
 import { parseChinaDate } from '../text';
-import { isUnitOnly } from './access';
+import { isUnitOnly, ticketScopeOf, type TicketScope } from './access';
 import type { TicketDeps } from './deps';
 import { readyTicketModel, type TicketDoc } from './model';
 import { queryTokens } from './search-tokens';
@@ -83,9 +83,11 @@ function textClause(q: string | undefined): Filter[] | null {
 }
 
 /** What this staff member may list at all: unit staff only their unit's tickets (lead or co) and the applications it reviews (004 §8-9). */
-function scopeClause(actor: StaffActor): Filter[] | null {
+function scopeClause(actor: StaffActor, scope: TicketScope): Filter[] | null {
   if (!isUnitOnly(actor)) return [];
   if (!actor.unit) return null;
+  // unitScope holds the lead and co-units and all above them: the jurisdiction is one indexed match.
+  if (scope === 'jurisdiction') return [{ $or: [{ unitScope: actor.unit }, { reviewUnit: actor.unit }] }];
   return [{ $or: [{ leadUnit: actor.unit }, { coUnits: actor.unit }, { reviewUnit: actor.unit }] }];
 }
 
@@ -95,8 +97,8 @@ type CommonFilters = Pick<AdminTicketListQuery, 'type' | 'unit' | 'channel' | 'c
  * The filters list and counts share: the scope of the staff member, then type, unit subtree,
  * channel, class, text and creation date. Null when nothing can match (no unit, no words).
  */
-export function staffFilter(actor: StaffActor, q: CommonFilters): { filter: Filter; and: Filter[] } | null {
-  const scope = scopeClause(actor);
+export function staffFilter(actor: StaffActor, q: CommonFilters, ticketScope: TicketScope): { filter: Filter; and: Filter[] } | null {
+  const scope = scopeClause(actor, ticketScope);
   const text = textClause(q.q);
   if (!scope || !text) return null;
   const filter: Filter = {};
@@ -148,7 +150,7 @@ async function queueClauses(deps: TicketDeps, actor: StaffActor, q: AdminTicketL
 }
 
 export async function listStaffTickets(deps: TicketDeps, actor: StaffActor, q: AdminTicketListQuery): Promise<CursorPage<TicketDoc>> {
-  const base = staffFilter(actor, q);
+  const base = staffFilter(actor, q, ticketScopeOf(deps.profile));
   if (!base) return { items: [], nextCursor: null };
   const filter: Filter = q.status ? { ...base.filter, status: q.status } : base.filter;
   const and = [...base.and, ...(await queueClauses(deps, actor, q, deps.clock.now())), ...cursorClause(q.cursor)];

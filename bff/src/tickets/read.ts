@@ -57,7 +57,7 @@ export async function staffView(deps: TicketDeps, t: TicketDoc, actor: StaffActo
 }
 
 export async function readCitizenTicket(deps: TicketDeps, actor: CitizenActor, no: string): Promise<CitizenTicketView> {
-  return citizenView(deps, await loadTicketFor(deps.db, actor, no), actor);
+  return citizenView(deps, await loadTicketFor(deps, actor, no), actor);
 }
 
 /** What the platform did around the ticket: 督办 records, the sweeper's warnings, the citizen's notices (sent / failed / skipped). */
@@ -81,7 +81,7 @@ async function ticketRecords(deps: TicketDeps, t: TicketDoc, actor: StaffActor):
 
 /** GET /api/admin/v1/tickets/{no}: the staff view with the internal notes and the platform's records about the ticket (never in the citizen view). */
 export async function readStaffTicket(deps: TicketDeps, actor: StaffActor, no: string): Promise<StaffTicketDetail> {
-  const ticket = await loadTicketFor(deps.db, actor, no);
+  const ticket = await loadTicketFor(deps, actor, no);
   const view = await staffView(deps, ticket, actor);
   return { ...view, internalNotes: [...view.internalNotes, ...(await listInternalNotes(deps.db, ticket.no))], ...(await ticketRecords(deps, ticket, actor)) };
 }
