@@ -152,13 +152,16 @@ describe('pingdingshan (003)', () => {
 describe('active profile and calendar files (validated at startup)', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mashang-rules-'));
 
-  test('when PROFILE_OVERRIDES changes a limit, then the tickets follow it', async () => {
+  test('when PROFILE_OVERRIDES changes a limit, then the tickets follow it and GET …/sla/profile shows it', async () => {
     const file = path.join(dir, 'overrides.json');
     writeFileSync(file, JSON.stringify({ byType: { complaint: { final: { value: 10 } } } }));
     const w = await profileWorld('liaoning', undefined, { PROFILE_OVERRIDES: file });
     try {
       const { ticket } = await dispatched(w);
       expect(ticket.dueAt).toBe(endOf('2026-12-08'));
+      // What the BFF enforces is what it shows: the workbench reads the profile with the override in it.
+      const shown = await w.t.http.get('/api/admin/v1/sla/profile').set(bearer(w.handlerY.token)).expect(200);
+      expect(shown.body.profile).toMatchObject({ name: 'liaoning', byType: { complaint: { final: { value: 10, overridden: true } } } });
     } finally {
       await w.t.close();
     }

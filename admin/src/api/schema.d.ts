@@ -689,6 +689,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/sla/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active regulation profile, PROFILE_OVERRIDES applied: every time limit and capability with its article (`cite`) or `platformDefault`
+         * @description What the workbench offers follows from it (interview grounds, the 涉企 track, bottom-up review, reject and termination reasons…). The same values the BFF enforces.
+         */
+        get: operations["get-api-admin-v1-sla-profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/staff": {
         parameters: {
             query?: never;
@@ -6992,6 +7012,1155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description role not allowed; needs one of: admin, operator, dispatcher, handler, supervisor, visitor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests (Retry-After says when to try again) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: the database did not answer in time; try again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get-api-admin-v1-sla-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        profile: {
+                            acceptanceNotice: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                unit: "workingDays" | "clockHours";
+                                value: number;
+                            } | null;
+                            /**
+                             * @default {
+                             *       "value": false,
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            assignedDeadline: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: boolean;
+                            };
+                            /** @default null */
+                            bottomUp: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: {
+                                    closureReviewLevels: ("province" | "city" | "district" | "street" | "community")[];
+                                    reviewLevels: ("province" | "city" | "district" | "street" | "community")[];
+                                    reviewWithin: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    };
+                                };
+                            } | null;
+                            /** @default null */
+                            businessTrack: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: {
+                                    authorityReview: boolean;
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    };
+                                    signedClosure: boolean;
+                                    visitEvery: boolean;
+                                };
+                            } | null;
+                            byChannel: {
+                                hotline?: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                "leader-board"?: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                mailbox?: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                miniapp?: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                transfer?: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                web?: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                            };
+                            byClass: {
+                                A: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                B: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                C: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                D: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                            } | null;
+                            byType: {
+                                complaint: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                consultation: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                help: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                report: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                                suggestion: {
+                                    final: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    plan: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                    /** @default null */
+                                    stageReply: {
+                                        cite?: string;
+                                        note?: string;
+                                        /** @enum {boolean} */
+                                        overridden?: true;
+                                        /** @enum {boolean} */
+                                        platformDefault?: true;
+                                        /** @enum {string} */
+                                        unit: "workingDays" | "clockHours";
+                                        value: number;
+                                    } | null;
+                                };
+                            };
+                            /** @default null */
+                            classOverChannel: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: ("A" | "B" | "C" | "D")[];
+                            } | null;
+                            clockStart: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                value: "submission" | "acceptance" | "dispatch";
+                            };
+                            /**
+                             * @default {
+                             *       "value": [
+                             *         "joint-meeting"
+                             *       ],
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            consultationKinds: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: ("joint-meeting" | "duty-dispute" | "co-unit-disagreement" | "escalation")[];
+                            };
+                            coResultLead: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                unit: "workingDays" | "clockHours";
+                                value: number;
+                            };
+                            deemedSatisfied: {
+                                cite?: string;
+                                minGapHours: number;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                unansweredAttempts: number;
+                            } | null;
+                            dispatch: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                unit: "workingDays" | "clockHours";
+                                value: number;
+                            } | null;
+                            emergencyTransfer: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: boolean;
+                            };
+                            extension: {
+                                allowedClasses: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: ("A" | "B" | "C" | "D")[] | null;
+                                };
+                                countsRejected: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: boolean;
+                                };
+                                maxRequests: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: number | null;
+                                };
+                                maxTotalMonths: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: number | null;
+                                };
+                                maxTotalWorkingDays: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: number | null;
+                                };
+                                maxWorkingDaysPerRequest: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: number | null;
+                                };
+                                minLeadWorkingDays: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: number;
+                                };
+                                notifyCitizen: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: boolean;
+                                };
+                                progressReportEveryDays: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: number | null;
+                                };
+                                refusedAfterDeadline: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: boolean;
+                                };
+                                requiresApproval: {
+                                    cite?: string;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    overridden?: true;
+                                    /** @enum {boolean} */
+                                    platformDefault?: true;
+                                    value: boolean;
+                                };
+                            };
+                            followUp: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                unit: "workingDays" | "clockHours";
+                                value: number;
+                            };
+                            instantAnswer: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: boolean;
+                            };
+                            /** @default null */
+                            interviewEscalations: {
+                                cite?: string;
+                                consecutive: number;
+                                cumulative: number;
+                                label: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                step: string;
+                                withinMonths: number;
+                            }[] | null;
+                            /** @default null */
+                            interviewGrounds: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: ("handling-conduct" | "lead-duty" | "co-unit" | "ranking" | "repeated" | "ineffective-work" | "concentrated-requests")[];
+                            } | null;
+                            label: string;
+                            /**
+                             * @default {
+                             *       "value": {
+                             *         "bodies": [
+                             *           "discipline-inspection"
+                             *         ],
+                             *         "approvalRequired": false
+                             *       },
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            leadReferral: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: {
+                                    approvalRequired: boolean;
+                                    bodies: ("discipline-inspection" | "organization" | "political-legal" | "government-inspection")[];
+                                };
+                            };
+                            metrics: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: ("response" | "resolution" | "satisfaction" | "connection" | "instant-transfer" | "on-time" | "closure" | "follow-up" | "average-days")[];
+                            };
+                            /** @enum {string} */
+                            name: "baiyin" | "heze" | "liaoning" | "pingdingshan" | "chongqing";
+                            /** @default null */
+                            noCooperationDays: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: number;
+                            } | null;
+                            ranking: {
+                                cite?: string;
+                                group: string;
+                                label?: string;
+                                lastN: number;
+                                members?: {
+                                    kinds?: ("government" | "department" | "street-office" | "community" | "utility" | "organisation")[];
+                                    levels: ("province" | "city" | "district" | "street" | "community")[];
+                                    nameSuffixes?: string[];
+                                };
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                ratioOfTop: number;
+                            }[] | null;
+                            regulation: string;
+                            rejectReasons: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: ("civil-dispute" | "legal-procedure" | "law-enforcement-discipline" | "petition" | "information-disclosure" | "not-specific" | "abusive" | "duplicate" | "industry-body" | "military" | "missing-evidence" | "secrets-privacy" | "public-order" | "legislature-judiciary" | "internal-administration" | "emergency-hotline" | "other-unlawful")[];
+                            };
+                            /**
+                             * @default {
+                             *       "value": false,
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            returnLeaderApproval: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: boolean;
+                            };
+                            /**
+                             * @default {
+                             *       "value": true,
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            returnTransfer: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: boolean;
+                            };
+                            returnWindow: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                unit: "workingDays" | "clockHours";
+                                value: number;
+                            };
+                            /**
+                             * @default {
+                             *       "value": "dispatch",
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            returnWindowFrom: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                value: "dispatch" | "sign";
+                            };
+                            signFor: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                unit: "workingDays" | "clockHours";
+                                value: number;
+                            };
+                            /**
+                             * @default {
+                             *       "value": [],
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            sourceRatedChannels: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: ("miniapp" | "hotline" | "leader-board" | "mailbox" | "web" | "transfer")[];
+                            };
+                            /**
+                             * @default {
+                             *       "value": [],
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            superviseMissedSteps: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: ("acceptance" | "dispatch" | "sign" | "plan" | "deadline-set" | "stage-reply" | "progress-report" | "co-result" | "supplement" | "application-review")[];
+                            };
+                            supplement: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                unit: "workingDays" | "clockHours";
+                                value: number;
+                            };
+                            terminationReasons: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: ("resolved" | "litigation" | "citizen-withdrew" | "supplement-overdue" | "unverifiable" | "authorities-involved" | "unlawful-demand" | "no-cooperation" | "other-by-law" | "duplicate-merged" | "emergency-transferred")[];
+                            };
+                            /**
+                             * @default {
+                             *       "value": false,
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            thirdPartyEvaluation: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: boolean;
+                            };
+                            /**
+                             * @default {
+                             *       "value": false,
+                             *       "platformDefault": true
+                             *     }
+                             */
+                            unitTerminationRequest: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                value: boolean;
+                            };
+                            warningBefore: {
+                                cite?: string;
+                                note?: string;
+                                /** @enum {boolean} */
+                                overridden?: true;
+                                /** @enum {boolean} */
+                                platformDefault?: true;
+                                /** @enum {string} */
+                                unit: "workingDays" | "clockHours";
+                                value: number;
+                            };
+                        };
+                    };
                 };
             };
             /** @description missing, invalid or expired token */

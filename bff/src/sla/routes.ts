@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slaPreview, slaPreviewQuerySchema, STAFF_ROLES } from '@mashang/shared';
+import { regulationProfileSchema, slaPreview, slaPreviewQuerySchema, STAFF_ROLES } from '@mashang/shared';
 import type { AppDeps } from '../app';
 import { defineRoute, type RouteKit } from '../http/route';
 import { parseChinaDate } from '../text';
@@ -13,8 +13,25 @@ const previewSchema = z.object({
   rules: z.object({ acceptanceNotice: span, dispatch: span, signFor: span.optional(), plan: span, stageReply: span, final: span, followUp: span, clockStart: z.object({ value: z.string(), cite: z.string().optional() }).loose() }),
 });
 
-/** GET /api/admin/v1/sla/preview — the deadlines the active profile gives a new request. */
+/** GET /api/admin/v1/sla/preview — the deadlines the active profile gives a new request; GET …/sla/profile — the profile itself. */
 export function slaRoutes(kit: RouteKit, deps: AppDeps): void {
+  defineRoute(
+    kit,
+    {
+      method: 'get',
+      path: '/api/admin/v1/sla/profile',
+      summary: 'The active regulation profile, PROFILE_OVERRIDES applied: every time limit and capability with its article (`cite`) or `platformDefault`',
+      description: 'What the workbench offers follows from it (interview grounds, the 涉企 track, bottom-up review, reject and termination reasons…). The same values the BFF enforces.',
+      tags: ['sla'],
+      auth: 'staff',
+      roles: STAFF_ROLES,
+      responses: { 200: { description: 'the profile', schema: z.object({ profile: regulationProfileSchema }) } },
+    },
+    (ctx) => {
+      ctx.body = { profile: deps.profile };
+    },
+  );
+
   defineRoute(
     kit,
     {
