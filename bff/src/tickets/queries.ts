@@ -87,8 +87,9 @@ function scopeClause(actor: StaffActor, scope: TicketScope): Filter[] | null {
   if (!isUnitOnly(actor)) return [];
   if (!actor.unit) return null;
   // unitScope holds the lead and co-units and all above them: the jurisdiction is one indexed match.
+  // Only profiles handling bottom-up ever name a reviewing unit (reviewUnit).
   if (scope === 'jurisdiction') return [{ $or: [{ unitScope: actor.unit }, { reviewUnit: actor.unit }] }];
-  return [{ $or: [{ leadUnit: actor.unit }, { coUnits: actor.unit }, { reviewUnit: actor.unit }] }];
+  return [{ $or: [{ leadUnit: actor.unit }, { coUnits: actor.unit }] }];
 }
 
 type CommonFilters = Pick<AdminTicketListQuery, 'type' | 'unit' | 'channel' | 'class' | 'q' | 'from' | 'to'>;
@@ -127,9 +128,13 @@ export function dueSoonClause(deps: TicketDeps, now: Date): Filter[] {
  */
 export const EXTENSION_PENDING: Filter[] = [{ status: { $in: ['dispatched', 'handling', 'returning', 'replied'] } }, { 'extensions.0': { $exists: true } }, { 'extensions.decided': null }];
 
-/** 下级申请待审核 (004 §8-9): applications the staff member's unit decides; for platform staff, any unit's. */
+/**
+ * 下级申请待审核 (004 §8-9): applications the staff member's unit decides; for platform staff, any
+ * unit's. `$gt: ''` (any unit id), not `$ne: null`: the embedded engine pushes the range down to
+ * SQL with the status range, where `$ne` would filter every ticket in Go.
+ */
 export function reviewPendingClause(actor: StaffActor): Filter[] {
-  return isUnitOnly(actor) ? [{ reviewUnit: actor.unit as string }] : [{ reviewUnit: { $ne: null } }];
+  return isUnitOnly(actor) ? [{ reviewUnit: actor.unit as string }] : [{ status: { $in: ['returning', 'replied'] } }, { reviewUnit: { $gt: '' } }];
 }
 
 /** 督办: tickets with an open supervision record (one indexed read of the open records). */
