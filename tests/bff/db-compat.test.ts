@@ -259,6 +259,18 @@ describe.each(engines())('database compatibility contract: $name', (engine) => {
     expect(await T.countDocuments({ no: 1 as unknown as string })).toBe(0);
   });
 
+  it('when a string field is matched by the range $gt "" (any id), then strings are found, never null or a missing field (下级申请待审核)', async () => {
+    // through the driver: the contract schema has no reviewer
+    await T.collection.insertMany([
+      { no: 'GT-1', unit: 'gt-empty', status: 'returning', reviewer: 'u-street' },
+      { no: 'GT-2', unit: 'gt-empty', status: 'returning', reviewer: null },
+      { no: 'GT-3', unit: 'gt-empty', status: 'returning' },
+      { no: 'GT-4', unit: 'gt-empty', status: 'closed', reviewer: 'u-street' },
+    ]);
+    const found = await T.collection.find({ $and: [{ unit: 'gt-empty' }, { status: { $in: ['returning', 'replied'] } }, { reviewer: { $gt: '' } }] }).toArray();
+    expect(found.map((d) => d.no)).toEqual(['GT-1']);
+  });
+
   it('when a date range is sorted newest first with a limit, then the newest matching come back in order, missing dates last', async () => {
     const base = Date.UTC(2026, 10, 1);
     // through the driver: the contract schema has no dueAt
