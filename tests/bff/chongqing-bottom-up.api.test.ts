@@ -88,6 +88,7 @@ describe('Chongqing bottom-up handling by level (004 §7-9)', () => {
     const outside = await post(street.handler.token, no, 'decide-return', { approve: true, transferTo: districtDept.id }).expect(422);
     expect(outside.body.error.message).toContain('004 §7');
     await post(street.handler.token, no, 'decide-return', { approve: true, transferTo: neighbour.id, coUnits: [districtDept.id] }).expect(422);
+    await post(street.handler.token, no, 'decide-return', { approve: true, coUnits: [neighbour.id], note: '转请上级' }).expect(422);
     const assigned = await act(t, street.handler.token, no, 'decide-return', { approve: true, transferTo: neighbour.id, coUnits: [community.id] });
     expect(assigned).toMatchObject({ status: 'dispatched', leadUnit: neighbour.id, coUnits: [community.id], reviewUnit: null, returnCount: 1 });
     expect((await read(community.handler.token, no).expect(200)).body.ticket.allowedActions).toEqual(['co-result']);

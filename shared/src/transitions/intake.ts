@@ -113,9 +113,9 @@ export function decideReturn(t: TicketState, input: ActionInput<'decide-return'>
     };
   }
   if (input.rejectReason) return confirmOutOfScope(t, input.rejectReason, input.note, data, ctx);
+  if (input.coUnits && !input.transferTo) return fail.rule('指定协办单位时须同时指定主办（承办）单位（transferTo）');
   if (reviewer) return decideAsUnitAbove(t, reviewer, input, data, ctx);
   const transferTo = input.transferTo ?? pending?.transferTo;
-  if (input.coUnits && !input.transferTo) return fail.rule('指定协办单位时须同时指定主办（承办）单位（transferTo）');
   if (transferTo) return transferReturned(t, transferTo, input.note, data, ctx, input.coUnits);
   const patch: Partial<TicketState> = { leadUnit: null, coUnits: [], coResults: [], dispatchedAt: null, signedAt: null, pendingReturn: null, ...REVIEW_DONE, returnCount: t.returnCount + 1 };
   return {
