@@ -1,7 +1,7 @@
-import type { Browser, Locator } from 'playwright-core';
-import { seedDemoCity, type DemoCity } from './support/demo-city';
-import { startStack, type Stack } from './support/stack';
-import { demoPassword, DESK, launchChromium, openSeat, pick, signIn, type StaffSeat } from './support/workbench';
+import type { Locator } from 'playwright-core';
+import type { DemoCity } from './support/demo-city';
+import type { Stack } from './support/stack';
+import { pick, Workbench, type StaffSeat } from './support/workbench';
 
 /**
  * Issue 13, 排名与约谈 on the workbench (Pingdingshan, 003 §26-29): a supervisor records an
@@ -15,26 +15,11 @@ import { demoPassword, DESK, launchChromium, openSeat, pick, signIn, type StaffS
  * §28(4)). 城管局 was interviewed in October already.
  */
 describe('staff workbench: 排名与约谈 (pingdingshan, 003 §26-29)', () => {
+  const wb = new Workbench({ REGULATION_PROFILE: 'pingdingshan' });
+  const { seat, token, act } = wb;
   let stack: Stack;
   let city: DemoCity;
-  let browser: Browser;
   let supervisor: StaffSeat;
-  const seats: StaffSeat[] = [];
-  const errors: string[] = [];
-
-  async function seat(username: string): Promise<StaffSeat> {
-    const s = await openSeat(browser, stack, DESK);
-    s.page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    seats.push(s);
-    await signIn(s, stack, username, demoPassword(city, username));
-    return s;
-  }
-  const token = async (username: string) =>
-    ((await stack.app.http.post('/api/admin/v1/auth/login').send({ username, password: demoPassword(city, username) }).expect(200)).body as { token: string }).token;
-  async function act(as: string, no: string, action: string, body: object = {}) {
-    stack.app.clock.advance(5 * 60 * 1000);
-    await stack.app.http.post(`/api/admin/v1/tickets/${no}/${action}`).set('Authorization', `Bearer ${await token(as)}`).send(body).expect(200);
-  }
   async function dispatchedTo(unit: string, content: string): Promise<string> {
     const created = await stack.app.http
       .post('/api/admin/v1/tickets')
@@ -61,8 +46,7 @@ describe('staff workbench: 排名与约谈 (pingdingshan, 003 §26-29)', () => {
   const form = (s: StaffSeat) => s.page.getByTestId('interview-form');
 
   beforeAll(async () => {
-    stack = await startStack({ REGULATION_PROFILE: 'pingdingshan' });
-    city = await seedDemoCity(stack);
+    ({ stack, city } = await wb.start());
     const { chengguan, zhujian, water } = city.org.units;
     const good = await dispatchedTo(chengguan, '四龙路人行道上共享单车堆放杂乱，影响行人通行。');
     await act('demo-chengguan', good, 'sign');
@@ -76,13 +60,8 @@ describe('staff workbench: 排名与约谈 (pingdingshan, 003 §26-29)', () => {
       .set('Authorization', `Bearer ${await token('demo-supervisor')}`)
       .send({ unit: chengguan, ground: 'handling-conduct', heldOn: '2026-10-15', interviewer: '市指挥中心主任', interviewee: '直接责任人', note: '推诿扯皮' })
       .expect(201);
-    browser = await launchChromium();
   });
-  afterAll(async () => {
-    for (const s of seats) await s.close();
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => wb.close());
 
   it('when a supervisor records an interview without the interviewee, then the form says so and keeps what was typed; a refusal of the API too; completed, it is in the register and a second month in a row is marked red (003 §28(5))', async () => {
     supervisor = await seat('demo-supervisor');
@@ -188,6 +167,6 @@ describe('staff workbench: 排名与约谈 (pingdingshan, 003 §26-29)', () => {
   });
 
   it('when the pages have run, then none threw an error', () => {
-    expect(errors).toEqual([]);
+    expect(wb.errors).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
 import { STATUS_LABELS } from '@mashang/shared';
-import { seedDemoCity, type DemoCity } from './support/demo-city';
-import { startStack, type Stack } from './support/stack';
-import { demoPassword, DESK, dialog, launchChromium, openSeat, pick, signIn, startAction, submitAction, type StaffSeat } from './support/workbench';
+import type { DemoCity } from './support/demo-city';
+import type { Stack } from './support/stack';
+import { dialog, pick, startAction, submitAction, Workbench, type StaffSeat } from './support/workbench';
 
 /**
  * Issue 13, Chongqing's bottom-up handling on the workbench (004 §7-9): the community that
@@ -11,30 +10,16 @@ import { demoPassword, DESK, dialog, launchChromium, openSeat, pick, signIn, sta
  * 办结申请, which the street approves.
  */
 describe('staff workbench: Chongqing bottom-up handling (004 §8-9)', () => {
+  const wb = new Workbench({ REGULATION_PROFILE: 'chongqing' });
+  const { seat, act, openTicket } = wb;
   let stack: Stack;
   let city: DemoCity;
-  let browser: Browser;
-  const seats: StaffSeat[] = [];
-  const errors: string[] = [];
 
-  async function seat(username: string): Promise<StaffSeat> {
-    const s = await openSeat(browser, stack, DESK);
-    s.page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    seats.push(s);
-    await signIn(s, stack, username, demoPassword(city, username));
-    return s;
-  }
-  const token = async (username: string) =>
-    ((await stack.app.http.post('/api/admin/v1/auth/login').send({ username, password: demoPassword(city, username) }).expect(200)).body as { token: string }).token;
-  async function act(as: string, no: string, action: string, body: object = {}) {
-    stack.app.clock.advance(5 * 60 * 1000);
-    await stack.app.http.post(`/api/admin/v1/tickets/${no}/${action}`).set('Authorization', `Bearer ${await token(as)}`).send(body).expect(200);
-  }
   /** A hotline call accepted by the 市指挥中心 and given to 金鱼公园社区 (代受理, 004 §8). */
   async function atCommunity(content: string): Promise<string> {
     const created = await stack.app.http
       .post('/api/admin/v1/tickets')
-      .set('Authorization', `Bearer ${await token('demo-operator')}`)
+      .set('Authorization', `Bearer ${await wb.token('demo-operator')}`)
       .send({ type: 'complaint', channel: 'web', content, callerPhone: '13912345678' })
       .expect(201);
     const no = (created.body as { ticket: { no: string } }).ticket.no;
@@ -42,10 +27,6 @@ describe('staff workbench: Chongqing bottom-up handling (004 §8-9)', () => {
     await act('demo-dispatcher', no, 'dispatch', { leadUnit: city.org.units.jinyuCommunity });
     return no;
   }
-  const openTicket = async (s: StaffSeat, no: string) => {
-    await s.page.goto(`${stack.baseUrl}/admin/tickets/${no}`);
-    await s.page.getByTestId('ticket-no').waitFor();
-  };
   /** The street's 下级申请待审核 tab: its badge and the rows it lists. */
   async function reviewQueue(s: StaffSeat): Promise<{ count: number; rows: string[] }> {
     await s.page.goto(`${stack.baseUrl}/admin/`);
@@ -59,15 +40,9 @@ describe('staff workbench: Chongqing bottom-up handling (004 §8-9)', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack({ REGULATION_PROFILE: 'chongqing' });
-    city = await seedDemoCity(stack);
-    browser = await launchChromium();
+    ({ stack, city } = await wb.start());
   });
-  afterAll(async () => {
-    for (const s of seats) await s.close();
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => wb.close());
 
   it('004 §8, §9 when the community applies to pass a request on, then the street finds it in 下级申请待审核 and takes it on itself', async () => {
     const no = await atCommunity('金鱼公园社区旁的市政排水管破裂，污水漫到人行道上');
@@ -115,6 +90,6 @@ describe('staff workbench: Chongqing bottom-up handling (004 §8-9)', () => {
   });
 
   it('when the pages have run, then none threw an error', () => {
-    expect(errors).toEqual([]);
+    expect(wb.errors).toEqual([]);
   });
 });

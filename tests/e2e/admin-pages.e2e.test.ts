@@ -1,7 +1,7 @@
-import type { Browser, Locator } from 'playwright-core';
-import { seedDemoCity, type DemoCity } from './support/demo-city';
-import { startStack, type Stack } from './support/stack';
-import { demoPassword, DESK, launchChromium, openSeat, pick, signIn, type StaffSeat } from './support/workbench';
+import type { Locator } from 'playwright-core';
+import type { DemoCity } from './support/demo-city';
+import type { Stack } from './support/stack';
+import { pick, Workbench, type StaffSeat } from './support/workbench';
 
 /**
  * Issue 14, the admin pages: the admin keeps the dispatch catalogue and the knowledge base, a
@@ -9,37 +9,16 @@ import { demoPassword, DESK, launchChromium, openSeat, pick, signIn, type StaffS
  * passes. Every refusal is said in the form, which keeps what was typed.
  */
 describe('staff workbench: catalogue, knowledge base and public cases', () => {
+  const wb = new Workbench();
+  const { seat, token, act, seats } = wb;
   let stack: Stack;
   let city: DemoCity;
-  let browser: Browser;
-  const seats: StaffSeat[] = [];
-  const errors: string[] = [];
-
-  async function seat(username: string): Promise<StaffSeat> {
-    const s = await openSeat(browser, stack, DESK);
-    s.page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    seats.push(s);
-    await signIn(s, stack, username, demoPassword(city, username));
-    return s;
-  }
   const card = (s: StaffSeat, title: string): Locator => s.page.locator('.ant-card').filter({ has: s.page.locator('.ant-card-head-title', { hasText: title }) });
-  const token = async (username: string) =>
-    ((await stack.app.http.post('/api/admin/v1/auth/login').send({ username, password: demoPassword(city, username) }).expect(200)).body as { token: string }).token;
-  async function act(as: string, no: string, action: string, body: object) {
-    stack.app.clock.advance(5 * 60 * 1000);
-    await stack.app.http.post(`/api/admin/v1/tickets/${no}/${action}`).set('Authorization', `Bearer ${await token(as)}`).send(body).expect(200);
-  }
 
   beforeAll(async () => {
-    stack = await startStack();
-    city = await seedDemoCity(stack);
-    browser = await launchChromium();
+    ({ stack, city } = await wb.start());
   });
-  afterAll(async () => {
-    for (const s of seats) await s.close();
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => wb.close());
 
   it('when the admin creates a category without a name, then the form says so; named, it is created, keyed and its rule saved; its parent cannot be retired before it', async () => {
     const a = await seat('demo-admin');
@@ -178,6 +157,6 @@ describe('staff workbench: catalogue, knowledge base and public cases', () => {
   });
 
   it('when the pages have run, then none threw an error', () => {
-    expect(errors).toEqual([]);
+    expect(wb.errors).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
 import { STATUS_LABELS } from '@mashang/shared';
-import { photoPng, seedDemoCity, type DemoCity } from './support/demo-city';
-import { startStack, type Stack } from './support/stack';
-import { demoPassword, DESK, dialog, expectQueueCounts, launchChromium, openSeat, PHONE, pick, signIn, startAction, submitAction, type StaffSeat } from './support/workbench';
+import { photoPng, type DemoCity } from './support/demo-city';
+import type { Stack } from './support/stack';
+import { DESK, dialog, expectQueueCounts, openSeat, PHONE, pick, startAction, submitAction, Workbench, type StaffSeat } from './support/workbench';
 
 /**
  * Issue 14: the staff workbench at /admin/ in headless Chromium. One hotline call goes round the
@@ -14,41 +13,20 @@ import { demoPassword, DESK, dialog, expectQueueCounts, launchChromium, openSeat
  * length of its list; the leader opens the monthly trend, the hot spots and the 督办 records.
  */
 describe('staff workbench: the closed loop at /admin/', () => {
+  const wb = new Workbench();
+  const { seat, openTicket, token: apiToken, seats } = wb;
   let stack: Stack;
   let city: DemoCity;
-  let browser: Browser;
-  const seats: StaffSeat[] = [];
-  const errors: string[] = [];
   let no = '';
 
-  async function seat(username: string, viewport = DESK): Promise<StaffSeat> {
-    const s = await openSeat(browser, stack, viewport);
-    s.page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    seats.push(s);
-    await signIn(s, stack, username, demoPassword(city, username));
-    return s;
-  }
-  const openTicket = async (s: StaffSeat, ticketNo: string) => {
-    await s.page.goto(`${stack.baseUrl}/admin/tickets/${ticketNo}`);
-    await s.page.getByTestId('ticket-no').waitFor();
-  };
-  const apiToken = async (username: string) =>
-    ((await stack.app.http.post('/api/admin/v1/auth/login').send({ username, password: demoPassword(city, username) }).expect(200)).body as { token: string }).token;
-
   beforeAll(async () => {
-    stack = await startStack();
-    city = await seedDemoCity(stack);
-    browser = await launchChromium();
+    ({ stack, city } = await wb.start());
   });
-  afterAll(async () => {
-    for (const s of seats) await s.close();
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => wb.close());
   afterEach(() => stack.app.clock.advance(10 * 60 * 1000));
 
   it('when a wrong password is typed, then the login says so and keeps the username', async () => {
-    const s = await openSeat(browser, stack, DESK);
+    const s = await openSeat(wb.browser, stack, DESK);
     seats.push(s);
     await s.page.goto(`${stack.baseUrl}/admin/`);
     await s.page.getByLabel('用户名').fill('demo-operator');
@@ -257,6 +235,6 @@ describe('staff workbench: the closed loop at /admin/', () => {
   });
 
   it('when the whole story has run, then no page threw an error', () => {
-    expect(errors).toEqual([]);
+    expect(wb.errors).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM } from './browser';
-import type { DemoCity } from './demo-city';
-import type { Stack } from './stack';
+import { seedDemoCity, type DemoCity } from './demo-city';
+import { startStack, type Stack } from './stack';
 
 /** A staff member at the workbench: a desk (1280×800) or a unit handler's phone (375×812). */
 export interface StaffSeat {
@@ -101,4 +101,57 @@ export async function expectQueueCounts(seat: StaffSeat): Promise<void> {
     const rows = await seat.page.locator('.ticket-row').count();
     expect({ key, rows }).toEqual({ key, rows: expected });
   }
+}
+
+/**
+ * One workbench test file's set-up, in one place: the stack on its profile with the demo city,
+ * Chromium, the staff seats (their page errors collected in `errors`), API tokens and staff
+ * actions through the real API. `start()` in beforeAll, `close()` in afterAll.
+ */
+export class Workbench {
+  stack!: Stack;
+  city!: DemoCity;
+  browser!: Browser;
+  readonly seats: StaffSeat[] = [];
+  readonly errors: string[] = [];
+
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  start = async (): Promise<{ stack: Stack; city: DemoCity }> => {
+    this.stack = await startStack(this.env);
+    this.city = await seedDemoCity(this.stack);
+    this.browser = await launchChromium();
+    return { stack: this.stack, city: this.city };
+  };
+
+  close = async (): Promise<void> => {
+    for (const s of this.seats) await s.close();
+    await this.browser?.close();
+    await this.stack?.close();
+  };
+
+  /** A demo account signed in at its own seat. */
+  seat = async (username: string, viewport = DESK): Promise<StaffSeat> => {
+    const s = await openSeat(this.browser, this.stack, viewport);
+    s.page.on('pageerror', (e) => this.errors.push(`${username}: ${e.message}`));
+    this.seats.push(s);
+    await signIn(s, this.stack, username, demoPassword(this.city, username));
+    return s;
+  };
+
+  /** A demo account's API token (the real staff login). */
+  token = async (username: string): Promise<string> =>
+    ((await this.stack.app.http.post('/api/admin/v1/auth/login').send({ username, password: demoPassword(this.city, username) }).expect(200)).body as { token: string }).token;
+
+  /** One staff action through the API as `username`, the clock moved on five minutes first so the timeline reads in order. */
+  act = async (username: string, no: string, action: string, body: object = {}): Promise<void> => {
+    this.stack.app.clock.advance(5 * 60 * 1000);
+    await this.stack.app.http.post(`/api/admin/v1/tickets/${no}/${action}`).set('Authorization', `Bearer ${await this.token(username)}`).send(body).expect(200);
+  };
+
+  /** The ticket page of `no` at this seat. */
+  openTicket = async (s: StaffSeat, no: string): Promise<void> => {
+    await s.page.goto(`${this.stack.baseUrl}/admin/tickets/${no}`);
+    await s.page.getByTestId('ticket-no').waitFor();
+  };
 }
