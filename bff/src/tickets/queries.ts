@@ -122,9 +122,9 @@ export function dueSoonClause(deps: TicketDeps, now: Date): Filter[] {
 
 /**
  * 延期申请: an extension record without a decision (shared transitions/extensions `pendingOf`).
- * The status range (decide-extension's from) is indexed; the rest runs on that subset. Not
- * `$elemMatch`: the embedded FerretDB answers it with no match. `extensions.decided: null`
- * also matches an empty array, hence the first element must exist.
+ * The status range (decide-extension's from) is indexed; the rest runs on that subset. One
+ * condition per element needs no `$elemMatch`: `extensions.decided: null` (some element without
+ * a decision) also matches an empty array, hence the first element must exist.
  */
 export const EXTENSION_PENDING: Filter[] = [{ status: { $in: ['dispatched', 'handling', 'returning', 'replied'] } }, { 'extensions.0': { $exists: true } }, { 'extensions.decided': null }];
 
