@@ -66,12 +66,23 @@ export async function startAction(seat: StaffSeat, action: string): Promise<Loca
   return d;
 }
 
-/** Picks the option of an antd Select whose label is `text` (typed first when the select is searchable). */
+/**
+ * Picks the option of an antd Select whose label is `text` (typed first when the select is
+ * searchable), and checks the select shows it: a click that lands while the dropdown is still
+ * opening can be lost on a loaded machine, and an optional field would then go out empty.
+ */
 export async function pick(seat: StaffSeat, field: Locator, text: string): Promise<void> {
-  await field.click();
-  if (await field.isEditable()) await field.fill(text);
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const label = new RegExp(`^\\s*${text}$`);
-  await seat.page.locator('.ant-select-item-option').filter({ hasText: label, visible: true }).first().click();
+  const shows = async () => (await select.innerText()).split('\n').map((s) => s.trim()).includes(text);
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    if (await field.isEditable()) await field.fill(text);
+    await seat.page.locator('.ant-select-item-option').filter({ hasText: label, visible: true }).first().click();
+    for (let i = 0; i < 20 && !(await shows()); i++) await seat.page.waitForTimeout(50);
+    if (await shows()) return;
+    if (attempt === 3) throw new Error(`the select did not take "${text}"`);
+  }
 }
 
 /** Submits the open action dialog and waits until it closes and the ticket shows `status`. */
