@@ -58,11 +58,20 @@ export async function signIn(seat: StaffSeat, stack: Stack, username: string, pa
 /** The open action dialog. */
 export const dialog = (seat: StaffSeat): Locator => seat.page.getByRole('dialog').filter({ visible: true });
 
-/** Opens an action's form from the ticket page's action bar. */
+/** Finite animations of the page played out (a dialog's zoom, a dropdown's slide). */
+const animationsDone = (seat: StaffSeat): Promise<unknown> =>
+  seat.page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined))));
+
+/**
+ * Opens an action's form from the ticket page's action bar, once the dialog has finished
+ * opening: antd moves the focus into the dialog when its animation ends, which would close a
+ * select opened before (a loaded machine plays the animation long enough for a test to do so).
+ */
 export async function startAction(seat: StaffSeat, action: string): Promise<Locator> {
   await seat.page.locator(`.action-bar button[data-action="${action}"]`).click();
   const d = dialog(seat);
   await d.waitFor();
+  await animationsDone(seat);
   return d;
 }
 
@@ -78,10 +87,17 @@ export async function pick(seat: StaffSeat, field: Locator, text: string): Promi
   for (let attempt = 1; ; attempt++) {
     await field.click();
     if (await field.isEditable()) await field.fill(text);
-    await seat.page.locator('.ant-select-item-option').filter({ hasText: label, visible: true }).first().click();
-    for (let i = 0; i < 20 && !(await shows()); i++) await seat.page.waitForTimeout(50);
+    // A dropdown that closed again (the focus moved) is opened anew rather than waited for.
+    const clicked = await seat.page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: label, visible: true })
+      .first()
+      .click({ timeout: attempt === 3 ? 15_000 : 4_000 })
+      .then(() => true, (err: unknown) => (attempt === 3 ? Promise.reject(err) : false));
+    if (clicked) for (let i = 0; i < 20 && !(await shows()); i++) await seat.page.waitForTimeout(50);
     if (await shows()) return;
     if (attempt === 3) throw new Error(`the select did not take "${text}"`);
+    await animationsDone(seat);
   }
 }
 
