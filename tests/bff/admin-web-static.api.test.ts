@@ -12,7 +12,7 @@ const INDEX = '<!doctype html><html><head><script type="module" src="/admin/asse
 
 function appServing(dir: string, mediaOrigin: string | null = null) {
   const router = new Router();
-  adminWebRoutes(dir)({ router, registry: new OpenApiRegistry(), tokens: new TokenService('t'.repeat(40)) }, { storage: { origin: mediaOrigin } as never });
+  adminWebRoutes(dir)({ router, registry: new OpenApiRegistry(), tokens: new TokenService('t'.repeat(40)) }, { storage: { origin: mediaOrigin } });
   const app = new Koa();
   app.use(router.routes());
   return request(app.callback());

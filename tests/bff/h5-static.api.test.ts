@@ -12,7 +12,7 @@ const INDEX = '<!doctype html><html><head><script>var x=1;</script><script defer
 
 function appServing(dir: string, mediaOrigin: string | null = null) {
   const router = new Router();
-  h5Routes(dir)({ router, registry: new OpenApiRegistry(), tokens: new TokenService('t'.repeat(40)) }, { storage: { origin: mediaOrigin } as never });
+  h5Routes(dir)({ router, registry: new OpenApiRegistry(), tokens: new TokenService('t'.repeat(40)) }, { storage: { origin: mediaOrigin } });
   const app = new Koa();
   app.use(router.routes());
   return request(app.callback());

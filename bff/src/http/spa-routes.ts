@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Context } from 'koa';
 import send from 'koa-send';
-import type { AppDeps } from '../app';
+import type { MediaStorage } from '../storage/types';
 import type { RouteKit } from './route';
 
 /** A single-page web app built into `dir` and served under `prefix` (the h5 citizen app, the staff workbench). */
@@ -59,7 +59,7 @@ async function sendAsset(ctx: Context, dir: string, rel: string, hashed: RegExp)
  * page says how to make one.
  */
 export function spaRoutes(opts: SpaOptions) {
-  return (kit: RouteKit, deps: Pick<AppDeps, 'storage'>): void => {
+  return (kit: RouteKit, deps: { storage: Pick<MediaStorage, 'origin'> }): void => {
     const loadIndex = indexLoader(opts.dir, (html) => opts.csp(html, deps.storage.origin));
     // The router matches '<prefix>/' to this route too (no strict slashes): only the bare prefix is redirected.
     kit.router.get(opts.prefix, async (ctx, next) => {
