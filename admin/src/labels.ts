@@ -1,5 +1,5 @@
 /** Staff-facing wording of the workbench (verbs for buttons); the domain labels come from @mashang/shared. */
-import { ACTION_LABELS, type StaffRole, type TicketAction } from '@mashang/shared';
+import { ACTION_LABELS, STAFF_ROLES, type StaffRole, type TicketAction } from '@mashang/shared';
 
 /** The button of each action, as staff say it (an action without one shows its timeline label). */
 const VERBS: Partial<Record<TicketAction, string>> = {
@@ -46,6 +46,10 @@ export const PAGE_ROLES = {
   knowledge: ['admin', 'operator', 'handler', 'supervisor'],
   hotspots: ['supervisor', 'admin', 'operator', 'dispatcher', 'handler'],
   supervisions: ['supervisor', 'admin', 'operator', 'handler'],
+  /** 排名与约谈: every staff member reads the published rankings and the interview register (the API's GETs). */
+  accountability: STAFF_ROLES,
+  /** …supervisors and admins publish a ranking and record an interview (the POSTs' roles). */
+  accountabilityEditors: ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 /** The kinds of personal data the case redaction counts (`redacted` / `remaining` of a case). */

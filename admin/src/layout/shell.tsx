@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { ROLE_LABELS, type StaffRole } from '@mashang/shared';
 import { PAGE_ROLES } from '../labels';
-import { ACCOUNTABILITY_ROLES } from '../pages/accountability/roles';
 import { useUnreadCount } from '../hooks/use-unread';
 import { useSession } from '../session/use-session';
 
@@ -27,7 +26,7 @@ const NAV: NavItem[] = [
   { path: '/catalog', label: '派单目录', roles: PAGE_ROLES.catalog },
   { path: '/cases', label: '公开案例', roles: PAGE_ROLES.cases },
   // Last: the menus of the accounts that had every item before keep them where they were.
-  { path: '/accountability', label: '排名与约谈', roles: ACCOUNTABILITY_ROLES.read },
+  { path: '/accountability', label: '排名与约谈', roles: PAGE_ROLES.accountability },
 ];
 
 function selectedKey(pathname: string): string {

@@ -4,9 +4,9 @@ import dayjs from 'dayjs';
 import { api, unwrap } from '../../api/client';
 import { ApiError, messageOf } from '../../api/errors';
 import { useSession } from '../../session/use-session';
+import { PAGE_ROLES } from '../../labels';
 import { InterviewForm, type InterviewPrefill } from './interview-form';
 import { RankingCard } from './ranking-card';
-import { ACCOUNTABILITY_ROLES } from './roles';
 import type { Accountability, Escalation, Interview, PendingInterview, UnitAccountability } from './types';
 import { useActiveProfile } from './use-profile';
 
@@ -156,7 +156,7 @@ function InterviewsTable({ rows }: { rows: Interview[] }) {
  */
 export function AccountabilityPage() {
   const { has } = useSession();
-  const canWrite = has(...ACCOUNTABILITY_ROLES.write);
+  const canWrite = has(...PAGE_ROLES.accountabilityEditors);
   const [period, setPeriod] = useState(() => dayjs().format('YYYY-MM'));
   const [seq, setSeq] = useState(0);
   const refresh = useCallback(() => setSeq((n) => n + 1), []);
